@@ -9,16 +9,16 @@ namespace MicroCredentials.Catalog;
 public sealed record MicroCredentialDefinition
 {
     /// <summary>The academy's course code, e.g. <c>MC-DSH</c>; learners' CSV rows refer to it.</summary>
-    [JsonPropertyName("code")] public required string Code { get; init; }
+    [JsonPropertyName("code")] public string Code { get; init; } = string.Empty;
 
     /// <summary>Catalogue version (academic year or edition); part of the achievement id.</summary>
-    [JsonPropertyName("version")] public required string Version { get; init; }
+    [JsonPropertyName("version")] public string Version { get; init; } = string.Empty;
 
     /// <summary>Title per language (Annex I 2).</summary>
-    [JsonPropertyName("title")] public required IReadOnlyDictionary<string, string> Title { get; init; }
+    [JsonPropertyName("title")] public IReadOnlyDictionary<string, string>? Title { get; init; }
 
     /// <summary>Short description per language.</summary>
-    [JsonPropertyName("description")] public required IReadOnlyDictionary<string, string> Description { get; init; }
+    [JsonPropertyName("description")] public IReadOnlyDictionary<string, string>? Description { get; init; }
 
     /// <summary>ECTS credits (Annex I 7).</summary>
     [JsonPropertyName("ects")] public decimal Ects { get; init; }
