@@ -1,5 +1,5 @@
 using System.Globalization;
-using MicroCredentials.Encoding;
+using MicroCredentials.Codecs;
 using MicroCredentials.Rdf;
 using JList = System.Collections.Generic.List<object?>;
 using JMap = System.Collections.Generic.Dictionary<string, object?>;

@@ -5,7 +5,7 @@ using MicroCredentials.JsonLd;
 using JList = System.Collections.Generic.List<object?>;
 using JMap = System.Collections.Generic.Dictionary<string, object?>;
 
-namespace MicroCredentials.Encoding;
+namespace MicroCredentials.Codecs;
 
 /// <summary>
 /// RFC 8785 JSON Canonicalization Scheme: object members sorted by UTF-16 code units, no whitespace, strings with
