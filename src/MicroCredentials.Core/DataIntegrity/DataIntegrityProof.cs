@@ -14,8 +14,15 @@ namespace MicroCredentials.DataIntegrity;
 /// <param name="ProofPurpose"><c>assertionMethod</c> for credentials.</param>
 /// <param name="ProofValue">Multibase base58btc (<c>z…</c>) of the 64-byte Ed25519 signature; <see langword="null"/>
 /// in proof options and configurations.</param>
+/// <param name="Context">The proof's own <c>@context</c> (eddsa-jcs-2022 writes it), or <see langword="null"/>.</param>
 public sealed record DataIntegrityProof(
-    string Type, string Cryptosuite, string? Created, string VerificationMethod, string ProofPurpose, string? ProofValue)
+    string Type,
+    string Cryptosuite,
+    string? Created,
+    string VerificationMethod,
+    string ProofPurpose,
+    string? ProofValue,
+    JsonNode? Context = null)
 {
     /// <summary>The proof type of every Data Integrity cryptosuite.</summary>
     public const string DataIntegrityProofType = "DataIntegrityProof";
@@ -57,10 +64,16 @@ public sealed record DataIntegrityProof(
             }
         }
 
-        return error is null ? new DataIntegrityProof(type!, cryptosuite!, created, verificationMethod!, proofPurpose!, proofValue) : null;
+        var context = proof.TryGetPropertyValue("@context", out var contextNode) ? contextNode?.DeepClone() : null;
+        return error is null
+            ? new DataIntegrityProof(type!, cryptosuite!, created, verificationMethod!, proofPurpose!, proofValue, context)
+            : null;
     }
 
-    /// <summary>The proof as a JSON object in the conventional member order; <c>proofValue</c> only when set.</summary>
+    /// <summary>
+    /// The proof as a JSON object in the member order of the W3C vectors (type, cryptosuite, created,
+    /// verificationMethod, proofPurpose, @context, proofValue); absent members are left out.
+    /// </summary>
     public JsonObject ToJsonObject()
     {
         var json = new JsonObject
@@ -75,6 +88,11 @@ public sealed record DataIntegrityProof(
 
         json["verificationMethod"] = VerificationMethod;
         json["proofPurpose"] = ProofPurpose;
+        if (Context is not null)
+        {
+            json["@context"] = Context.DeepClone();
+        }
+
         if (ProofValue is not null)
         {
             json["proofValue"] = ProofValue;
