@@ -124,8 +124,10 @@ public sealed partial record StatusListCredential
             return true;
         }
 
+        // A node built in memory holds a long, a parsed one a JsonElement: read the number from its JSON text.
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            && value.TryGetValue<double>(out var milliseconds) && milliseconds >= 0 && milliseconds <= TimeSpan.MaxValue.TotalMilliseconds / 2)
+            && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds)
+            && milliseconds >= 0 && milliseconds <= TimeSpan.MaxValue.TotalMilliseconds / 2)
         {
             ttl = TimeSpan.FromMilliseconds(milliseconds);
             return true;

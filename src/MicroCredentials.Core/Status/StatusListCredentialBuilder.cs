@@ -22,7 +22,7 @@ public static class StatusListCredentialBuilder
     /// <param name="validFrom">Written as DateTimeZ (UTC, whole seconds).</param>
     /// <param name="ttl">Time to live, written in whole milliseconds; align HTTP Cache-Control with it.</param>
     /// <param name="validUntil">Optional end of validity, DateTimeZ.</param>
-    /// <exception cref="ArgumentException">A string argument is empty, the URL is not absolute or has a fragment,
+    /// <exception cref="ArgumentException">A string argument is empty, the URL is not an absolute http(s) URL or has a fragment,
     /// <paramref name="ttl"/> is not positive, or <paramref name="validUntil"/> is not after <paramref name="validFrom"/>.</exception>
     public static JsonObject Build(
         string listUrl,
@@ -37,9 +37,10 @@ public static class StatusListCredentialBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(issuerId);
         ArgumentException.ThrowIfNullOrWhiteSpace(statusPurpose);
         ArgumentNullException.ThrowIfNull(list);
-        if (!Uri.TryCreate(listUrl, UriKind.Absolute, out var uri) || uri.Fragment.Length > 0)
+        if (!Uri.TryCreate(listUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Fragment.Length > 0)
         {
-            throw new ArgumentException("The list URL must be absolute and have no fragment.", nameof(listUrl));
+            throw new ArgumentException("The list URL must be an absolute http(s) URL without a fragment.", nameof(listUrl));
         }
 
         if (ttl.TotalMilliseconds < 1)
