@@ -143,6 +143,18 @@ public sealed partial class IssuerKeySetTests
         SealPassword = "demo",
     };
 
-    private IssuerKeyOptions GeneratedOptions() =>
-        KeyGenerator.Generate(Path.Combine(temp.FullName, "generated"), new KeyGenerationOptions { SealPassword = "pw" }).ToOptions();
+    // Fresh, non-demo signing keys and no seal (the seal's RSA-3072 generation is slow; KeyGeneratorTests covers it).
+    private IssuerKeyOptions GeneratedOptions()
+    {
+        using var ed = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var rsa = RSA.Create(2048);
+        return new IssuerKeyOptions
+        {
+            Ed25519KeyPath = Write("fresh-ed.pem", System.Text.Encoding.ASCII.GetString(ed.Export(KeyBlobFormat.PkixPrivateKeyText))),
+            Es256KeyPath = Write("fresh-ec.pem", ec.ExportPkcs8PrivateKeyPem()),
+            Rs256KeyPath = Write("fresh-rsa.pem", rsa.ExportPkcs8PrivateKeyPem()),
+            SealPkcs12Path = null,
+        };
+    }
 }

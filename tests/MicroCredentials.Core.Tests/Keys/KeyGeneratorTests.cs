@@ -10,6 +10,20 @@ public sealed class KeyGeneratorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
     private DirectoryInfo temp = null!;
+    private DirectoryInfo sharedDirectory = null!;
+    private GeneratedKeyFiles shared = null!;
+
+    // One generation serves the read-only tests: the seal's RSA-3072 key takes seconds to make.
+    [OneTimeSetUp]
+    public void GenerateShared()
+    {
+        sharedDirectory = Directory.CreateTempSubdirectory("mc-gen-shared-");
+        shared = KeyGenerator.Generate(Path.Combine(sharedDirectory.FullName, "keys"),
+            new KeyGenerationOptions { SealSubject = "CN=Test seal, O=Nova" }, new FakeTimeProvider(Now));
+    }
+
+    [OneTimeTearDown]
+    public void DeleteShared() => sharedDirectory.Delete(recursive: true);
 
     [SetUp]
     public void CreateTempDirectory() => temp = Directory.CreateTempSubdirectory("mc-gen-");
@@ -20,9 +34,7 @@ public sealed class KeyGeneratorTests
     [Test]
     public void Generate_Output_LoadsBackAsNonDemoKeySet()
     {
-        var files = KeyGenerator.Generate(Path.Combine(temp.FullName, "keys"), time: new FakeTimeProvider(Now));
-
-        using var keys = IssuerKeySet.Load(files.ToOptions(), TestKeys.IssuerId);
+        using var keys = IssuerKeySet.Load(shared.ToOptions(), TestKeys.IssuerId);
 
         Assert.That(keys.IsDemo, Is.False);
         Assert.That(keys.DemoKeys, Is.Empty);
@@ -32,13 +44,17 @@ public sealed class KeyGeneratorTests
     }
 
     [Test]
+    public void Generate_FileNames_AreTheDocumentedOnes()
+    {
+        Assert.That(Directory.GetFiles(Path.GetDirectoryName(shared.Ed25519KeyPath)!).Select(Path.GetFileName),
+            Is.EquivalentTo(KeyGenerator.FileNames));
+    }
+
+    [Test]
     public void Generate_Seal_IsSelfSignedRsa3072ForTenYearsWithSealKeyUsage()
     {
-        var files = KeyGenerator.Generate(temp.FullName, new KeyGenerationOptions { SealPassword = "s3cret", SealSubject = "CN=Test seal, O=Nova" },
-            new FakeTimeProvider(Now));
-
-        using var seal = X509CertificateLoader.LoadPkcs12FromFile(files.SealPkcs12Path, "s3cret");
-        using var publicCert = X509CertificateLoader.LoadCertificateFromFile(files.SealCertificatePath);
+        using var seal = X509CertificateLoader.LoadPkcs12FromFile(shared.SealPkcs12Path, shared.SealPassword);
+        using var publicCert = X509CertificateLoader.LoadCertificateFromFile(shared.SealCertificatePath);
 
         Assert.That(seal.HasPrivateKey, Is.True);
         Assert.That(seal.Thumbprint, Is.EqualTo(publicCert.Thumbprint));
@@ -49,27 +65,21 @@ public sealed class KeyGeneratorTests
         var usage = seal.Extensions.OfType<X509KeyUsageExtension>().Single();
         Assert.That(usage.KeyUsages, Is.EqualTo(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation));
         Assert.That(usage.Critical, Is.True);
-        Assert.That(files.SealPasswordGenerated, Is.False);
     }
 
     [Test]
     public void Generate_NoPassword_GeneratesOneThatOpensThePkcs12()
     {
-        var files = KeyGenerator.Generate(temp.FullName);
-
-        Assert.That(files.SealPasswordGenerated, Is.True);
-        Assert.That(files.SealPassword, Has.Length.GreaterThanOrEqualTo(20));
-        using var seal = X509CertificateLoader.LoadPkcs12FromFile(files.SealPkcs12Path, files.SealPassword);
-        Assert.That(seal.HasPrivateKey, Is.True);
+        Assert.That(shared.SealPasswordGenerated, Is.True);
+        Assert.That(shared.SealPassword, Has.Length.GreaterThanOrEqualTo(20));
+        Assert.That(() => X509CertificateLoader.LoadPkcs12FromFile(shared.SealPkcs12Path, "wrong"), Throws.InstanceOf<System.Security.Cryptography.CryptographicException>());
     }
 
     [Test]
     [UnsupportedOSPlatform("windows")]
     public void Generate_PrivateKeyFiles_AreOwnerOnly()
     {
-        var files = KeyGenerator.Generate(temp.FullName, new KeyGenerationOptions { SealPassword = "x" });
-
-        foreach (var path in new[] { files.Ed25519KeyPath, files.Es256KeyPath, files.Rs256KeyPath, files.SealPkcs12Path })
+        foreach (var path in new[] { shared.Ed25519KeyPath, shared.Es256KeyPath, shared.Rs256KeyPath, shared.SealPkcs12Path })
         {
             Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), path);
         }
@@ -78,21 +88,29 @@ public sealed class KeyGeneratorTests
     [Test]
     public void Generate_ExistingFiles_RefusesAndWritesNothing()
     {
-        var first = KeyGenerator.Generate(temp.FullName, new KeyGenerationOptions { SealPassword = "x" });
-        var before = File.ReadAllText(first.Es256KeyPath);
+        var before = File.ReadAllText(shared.Es256KeyPath);
 
-        Assert.That(() => KeyGenerator.Generate(temp.FullName, new KeyGenerationOptions { SealPassword = "x" }),
+        Assert.That(() => KeyGenerator.Generate(Path.GetDirectoryName(shared.Es256KeyPath)!, new KeyGenerationOptions { SealPassword = "x" }),
             Throws.InvalidOperationException.With.Message.Contains("Refusing to overwrite"));
-        Assert.That(File.ReadAllText(first.Es256KeyPath), Is.EqualTo(before));
+        Assert.That(File.ReadAllText(shared.Es256KeyPath), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void Generate_OneExistingFile_RefusesAndCreatesNoOther()
+    {
+        File.WriteAllText(Path.Combine(temp.FullName, "seal.p12"), "keep me");
+
+        Assert.That(() => KeyGenerator.Generate(temp.FullName), Throws.InvalidOperationException);
+        Assert.That(Directory.GetFiles(temp.FullName).Select(Path.GetFileName), Is.EqualTo(new[] { "seal.p12" }));
     }
 
     [Test]
     [UnsupportedOSPlatform("windows")]
     public void Generate_ExistingFilesWithOverwrite_ReplacesThemOwnerOnly()
     {
-        var first = KeyGenerator.Generate(temp.FullName, new KeyGenerationOptions { SealPassword = "x" });
-        var before = File.ReadAllText(first.Es256KeyPath);
-        File.SetUnixFileMode(first.Es256KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        File.Copy(shared.Es256KeyPath, Path.Combine(temp.FullName, "es256.pem"));
+        var before = File.ReadAllText(shared.Es256KeyPath);
+        File.SetUnixFileMode(Path.Combine(temp.FullName, "es256.pem"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
 
         var second = KeyGenerator.Generate(temp.FullName, new KeyGenerationOptions { SealPassword = "x", Overwrite = true });
 
