@@ -1,4 +1,4 @@
-using MicroCredentials.Encoding;
+using MicroCredentials.Codecs;
 
 namespace MicroCredentials.Keys;
 

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Text;
 
-namespace MicroCredentials.Encoding;
+namespace MicroCredentials.Codecs;
 
 /// <summary>
 /// Base58 with the Bitcoin alphabet, as multibase <c>z</c> uses it (draft-msporny-base58, STANDARDS §10.2):
