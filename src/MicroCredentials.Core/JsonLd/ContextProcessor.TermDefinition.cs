@@ -167,6 +167,7 @@ internal static partial class ContextProcessor
             }
 
             definition.Reverse = true;
+            ApplyIndex(loader, active, term, value, definition, scope, is10);
             ApplyTail(loader, active, term, value, definition, scope, is10);
             return definition;
         }
@@ -191,22 +192,7 @@ internal static partial class ContextProcessor
             }
         }
 
-        // Step 21: index mapping.
-        if (value.TryGetValue(Keywords.Index, out var index))
-        {
-            if (is10 || (definition.Container & Containers.Index) == 0 || index is not string ix)
-            {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@index on {term} needs an @index container and a string");
-            }
-
-            var expandedIndex = ExpandIri(loader, active, ix, documentRelative: false, vocab: true, scope);
-            if (expandedIndex is null || Keywords.IsKeyword(expandedIndex) || !Iri.IsAbsolute(expandedIndex))
-            {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"the @index of {term} must expand to an IRI");
-            }
-
-            definition.Index = ix;
-        }
+        ApplyIndex(loader, active, term, value, definition, scope, is10);
 
         ApplyTail(loader, active, term, value, definition, scope, is10);
 
@@ -236,6 +222,26 @@ internal static partial class ContextProcessor
         }
 
         return definition;
+    }
+
+    /// <summary>Step 21: index mapping (also applied to reverse properties, as jsonld.js does).</summary>
+    private static void ApplyIndex(DocumentLoader loader, ActiveContext active, string term, JMap value, TermDefinition definition, TermScope scope, bool is10)
+    {
+        if (value.TryGetValue(Keywords.Index, out var index))
+        {
+            if (is10 || (definition.Container & Containers.Index) == 0 || index is not string ix)
+            {
+                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@index on {term} needs an @index container and a string");
+            }
+
+            var expandedIndex = ExpandIri(loader, active, ix, documentRelative: false, vocab: true, scope);
+            if (expandedIndex is null || Keywords.IsKeyword(expandedIndex) || !Iri.IsAbsolute(expandedIndex))
+            {
+                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"the @index of {term} must expand to an IRI");
+            }
+
+            definition.Index = ix;
+        }
     }
 
     /// <summary>Steps 22-25: scoped context, language, direction, nest.</summary>

@@ -72,7 +72,11 @@ internal sealed partial class Expander
                     throw new JsonLdException(JsonLdErrorCodes.InvalidNestValue, "@nest values must be node objects");
                 }
 
-                ExpandEntries(active, typeScoped, activeProperty, nested, result, inputType, baseUrl, nestPath?.Index(i));
+                // The nesting key's property-scoped context applies to the nested properties.
+                var nestActive = active.Term(nestingKey) is { HasContext: true } nestDefinition
+                    ? ContextProcessor.ProcessScoped(loader, active, nestDefinition, overrideProtected: true, propagate: true)
+                    : active;
+                ExpandEntries(nestActive, typeScoped, activeProperty, nested, result, inputType, baseUrl, nestPath?.Index(i));
             }
         }
     }

@@ -27,8 +27,9 @@ internal sealed partial class Expander
                     throw new JsonLdException(JsonLdErrorCodes.InvalidIdValue, "@id must be a string");
                 }
 
-                expanded = ExpandId(active, id, path);
-                break;
+                // A keyword-like @id expands to null and is kept as null (it produces no triples).
+                result[Keywords.Id] = ExpandId(active, id, path);
+                return;
 
             case Keywords.Type:
                 expanded = ExpandTypes(typeScoped, value, result, path);
@@ -45,7 +46,7 @@ internal sealed partial class Expander
                     return;
                 }
 
-                var included = JsonModel.AsList(Expand(active, null, value, baseUrl, false, path) ?? new JList());
+                var included = JsonModel.AsList(Expand(active, Keywords.Included, value, baseUrl, false, path) ?? new JList());
                 foreach (var item in included)
                 {
                     if (item is not JMap node || node.ContainsKey(Keywords.Value) || node.ContainsKey(Keywords.List) || node.ContainsKey(Keywords.Set))

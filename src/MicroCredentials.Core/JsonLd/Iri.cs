@@ -28,7 +28,8 @@ internal static class Iri
     public static bool IsBlankNode(string s) => s.StartsWith("_:", StringComparison.Ordinal);
 
     /// <summary>An IRI or blank node identifier fit for RDF output.</summary>
-    public static bool IsWellFormedNode(string s) => IsBlankNode(s) || (IsAbsolute(s) && !HasInvalidIriChars(s));
+    public static bool IsWellFormedNode(string s) =>
+        IsBlankNode(s) || (IsAbsolute(s) && !HasInvalidIriChars(s) && s.IndexOf('#', s.IndexOf('#', StringComparison.Ordinal) + 1) < 0);
 
     private static bool HasInvalidIriChars(string s)
     {

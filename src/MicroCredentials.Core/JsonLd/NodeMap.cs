@@ -100,7 +100,14 @@ internal sealed class NodeMap
     private void AddNode(JMap map, Dictionary<string, JMap> graph, JMap? subjectNode, string activeGraph, object? activeSubject, string? activeProperty, JMap? list)
     {
         string id;
-        if (map.TryGetValue(Keywords.Id, out var idValue) && idValue is string given)
+        var hasId = map.TryGetValue(Keywords.Id, out var idValue);
+        if (hasId && idValue is null)
+        {
+            // An @id that expanded to null (a keyword-like value): the node is ignored.
+            return;
+        }
+
+        if (idValue is string given)
         {
             id = Iri.IsBlankNode(given) ? NewBlankNode(given) : given;
         }
