@@ -79,14 +79,9 @@ public sealed partial class IssuanceService
             return Rejected(learner, $"code: '{learner.Code}' is not in the catalogue.");
         }
 
+        // A correction takes over the award's key from the credential it replaces (the store moves it in its transaction).
         var key = IdempotencyKey.For(learner);
-        if (supersedes is not null)
-        {
-            // A correction is a new credential for the same award: its key names the credential it replaces.
-            key += "|reissue|" + supersedes.Id;
-        }
-
-        if (await _store.FindByIdempotencyKeyAsync(key, cancellationToken) is { } existing)
+        if (await _store.FindByIdempotencyKeyAsync(key, cancellationToken) is { } existing && existing.Id != supersedes?.Id)
         {
             return Done(IssueOutcome.AlreadyIssued, learner, existing);
         }
