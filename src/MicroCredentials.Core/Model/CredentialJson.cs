@@ -61,7 +61,7 @@ public static class CredentialJson
                 && !typeof(JsonNode).IsAssignableFrom(property.PropertyType))
             {
                 // Lists and language maps of the model are arrays and dictionaries: both are ICollection.
-                property.ShouldSerialize = static (_, value) => value is not ICollection { Count: 0 };
+                property.ShouldSerialize = static (_, value) => value is not null and not ICollection { Count: 0 };
             }
         }
     }

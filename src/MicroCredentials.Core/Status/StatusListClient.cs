@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MicroCredentials.Status;
+
+/// <summary>
+/// Fetches status list credentials by URL for verification of foreign or uploaded credentials, with a timeout, a
+/// response size limit, and an in-memory cache keyed by URL that respects the list's <c>ttl</c> and the HTTP
+/// Cache-Control <c>max-age</c> (whichever is shorter), revalidates with <c>If-None-Match</c>, and keeps the last good
+/// copy of each list with the time it was fetched, so a failed fetch can say what was last known.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Concurrent misses for the same URL may each fetch once. The caller owns the <see cref="HttpClient"/>
+/// (and its handler); time, including the timeout, runs on the injected <see cref="TimeProvider"/>.
+/// </remarks>
+public sealed partial class StatusListClient
+{
+    private const string AcceptedMediaTypes =
+        "application/vc+ld+json, application/vc, application/ld+json;q=0.9, application/json;q=0.8";
+
+    private readonly HttpClient http;
+    private readonly TimeProvider time;
+    private readonly StatusListClientOptions options;
+    private readonly ConcurrentDictionary<string, FetchedStatusList> cache = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">Used for every request; its own Timeout should be at least <see cref="StatusListClientOptions.Timeout"/>.</param>
+    /// <param name="timeProvider">The clock for freshness, fetch times and the timeout.</param>
+    /// <param name="options">Limits; defaults when null.</param>
+    /// <exception cref="InvalidOperationException">The options are out of range.</exception>
+    public StatusListClient(HttpClient httpClient, TimeProvider timeProvider, StatusListClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        this.options = options ?? new StatusListClientOptions();
+        this.options.Validate();
+        http = httpClient;
+        time = timeProvider;
+    }
+
+    /// <summary>
+    /// Returns the status list credential at <paramref name="url"/>: from the cache while fresh, otherwise from the
+    /// network. Expected failures (timeout, HTTP error, too large, not a list) are results, never exceptions; a failed
+    /// result carries the last good copy in <see cref="StatusListFetchResult.LastKnown"/> when there is one.
+    /// </summary>
+    /// <param name="url">The entry's <c>statusListCredential</c>.</param>
+    /// <param name="cancellationToken">Cancels the request (throws <see cref="OperationCanceledException"/>).</param>
+    public async Task<StatusListFetchResult> GetAsync(string url, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && !options.RequireHttps)))
+        {
+            return new StatusListFetchResult
+            {
+                Failure = StatusListFetchFailure.InvalidUrl,
+                Detail = options.RequireHttps ? $"'{url}' is not an absolute https URL." : $"'{url}' is not an absolute http(s) URL.",
+            };
+        }
+
+        cache.TryGetValue(url, out var cached);
+        if (cached is not null && time.GetUtcNow() < cached.FreshUntil)
+        {
+            return new StatusListFetchResult { List = cached, FromCache = true };
+        }
+
+        return await FetchAsync(url, uri, cached, cancellationToken);
+    }
+
+    /// <summary>The cached copy of a list, fresh or stale, without any network access; null when never fetched.</summary>
+    public FetchedStatusList? GetCached(string url) => cache.TryGetValue(url, out var cached) ? cached : null;
+
+    private async Task<StatusListFetchResult> FetchAsync(string url, Uri uri, FetchedStatusList? cached, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(options.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.Accept.ParseAdd(AcceptedMediaTypes);
+            if (cached?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+            {
+                request.Headers.IfNoneMatch.Add(tag);
+            }
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var fetchedAt = time.GetUtcNow();
+            if (response.StatusCode == HttpStatusCode.NotModified && cached is not null)
+            {
+                // Revalidated: same document, new freshness.
+                var renewed = cached with
+                {
+                    FetchedAt = fetchedAt,
+                    FreshUntil = fetchedAt + Freshness(cached.Credential.Ttl, response),
+                    ETag = response.Headers.ETag?.ToString() ?? cached.ETag,
+                };
+                Store(url, renewed);
+                return new StatusListFetchResult { List = renewed };
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return Failed(StatusListFetchFailure.HttpStatus, cached,
+                    $"The status list server answered HTTP {(int)response.StatusCode}.") with { HttpStatusCode = (int)response.StatusCode };
+            }
+
+            var body = await ReadLimitedAsync(response.Content, linked.Token);
+            if (body is null)
+            {
+                return Failed(StatusListFetchFailure.ResponseTooLarge, cached,
+                    $"The status list response is larger than {options.MaxResponseBytes} bytes.");
+            }
+
+            return Accept(url, body, response, fetchedAt, cached);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failed(StatusListFetchFailure.Timeout, cached,
+                $"The status list server did not answer within {options.Timeout.TotalSeconds:0.###} s.");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            return Failed(StatusListFetchFailure.Unreachable, cached, $"The status list could not be retrieved: {e.Message}");
+        }
+    }
+
+    private StatusListFetchResult Accept(string url, byte[] body, HttpResponseMessage response, DateTimeOffset fetchedAt, FetchedStatusList? cached)
+    {
+        JsonObject? document;
+        try
+        {
+            document = JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            document = null;
+        }
+
+        if (document is null)
+        {
+            return Failed(StatusListFetchFailure.NotJson, cached, "The status list response is not a JSON object.");
+        }
+
+        var read = StatusListCredential.Read(document);
+        if (!read.Succeeded)
+        {
+            // A broken list never replaces the last good one.
+            return Failed(StatusListFetchFailure.Malformed, cached, read.Detail) with { ReadFailure = read.Failure };
+        }
+
+        var fetched = new FetchedStatusList(read.Credential, fetchedAt,
+            fetchedAt + Freshness(read.Credential.Ttl, response), response.Headers.ETag?.ToString());
+        Store(url, fetched);
+        return new StatusListFetchResult { List = fetched };
+    }
+
+    private static StatusListFetchResult Failed(StatusListFetchFailure failure, FetchedStatusList? lastKnown, string detail) =>
+        new() { Failure = failure, LastKnown = lastKnown, Detail = detail };
+}

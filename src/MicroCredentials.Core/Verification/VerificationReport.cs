@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace MicroCredentials.Verification;
+
+/// <summary>The result of verifying a credential: the verdict, every check, and the credential when readable.</summary>
+public sealed record VerificationReport
+{
+    /// <summary>The overall verdict.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>Every check in the order run.</summary>
+    public required IReadOnlyList<VerificationCheck> Checks { get; init; }
+
+    /// <summary>The credential as JSON when it could be parsed (from JSON, JWT payload, PDF or PNG).</summary>
+    public JsonObject? Credential { get; init; }
+
+    /// <summary>True for <see cref="Verdict.Valid"/> only.</summary>
+    public bool Verified => Verdict == Verdict.Valid;
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MicroCredentials.Host;
+
+/// <summary>
+/// Configuration section <c>Issuer</c>. Every default works on a fresh clone (zero configuration): SQLite under
+/// <c>data/</c>, the demo keys from <c>keys.example/</c> (with a loud warning) and the sample catalogue.
+/// </summary>
+public sealed class IssuerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Issuer";
+
+    /// <summary>
+    /// Public base URL of this host: verification links (<c>/v/{handle}</c>), the did:web issuer id and the
+    /// status list URLs derive from it. Default <c>http://localhost:5000</c>.
+    /// </summary>
+    [Required] public Uri PublicBaseUrl { get; set; } = new("http://localhost:5000");
+
+    /// <summary>Path of the catalogue file. Default <c>samples/catalog.json</c> (relative to the content root).</summary>
+    [Required] public string CatalogPath { get; set; } = "samples/catalog.json";
+
+    /// <summary>Storage provider: <c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    [Required, RegularExpression("^(Sqlite|Postgres)$")] public string StorageProvider { get; set; } = "Sqlite";
+
+    /// <summary>Connection string; default a SQLite file <c>data/microcredentials.db</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder with the issuer keys. Default <c>keys.example</c> (DEMO keys: a warning is logged at start).</summary>
+    [Required] public string KeysPath { get; set; } = "keys.example";
+
+    /// <summary>Password of the PKCS#12 seal file, when one is used. Default <c>demo</c> (the demo seal's).</summary>
+    public string SealPassword { get; set; } = "demo";
+
+    /// <summary>Largest accepted upload to the verification API, in bytes. Default 5 MiB.</summary>
+    [Range(1024, 100 * 1024 * 1024)] public long MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Public requests per minute per client address before 429. Default 600.</summary>
+    [Range(1, 1_000_000)] public int PublicRequestsPerMinute { get; set; } = 600;
+}

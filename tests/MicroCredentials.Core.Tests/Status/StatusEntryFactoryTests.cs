@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MicroCredentials.Model;
+using MicroCredentials.Status;
+
+namespace MicroCredentials.Core.Tests.Status;
+
+public sealed class StatusEntryFactoryTests
+{
+    [Test]
+    public void Create_RevocationEntry_MatchesStandardsShape()
+    {
+        var entry = StatusEntryFactory.Create("https://credentials.example.edu/status/1", StatusPurpose.Revocation, 48_211);
+
+        var json = JsonSerializer.SerializeToNode(entry, CredentialJson.Options);
+        var expected = JsonNode.Parse("""
+            { "id": "https://credentials.example.edu/status/1#48211", "type": "BitstringStatusListEntry",
+              "statusPurpose": "revocation", "statusListIndex": "48211",
+              "statusListCredential": "https://credentials.example.edu/status/1" }
+            """);
+        Assert.That(JsonNode.DeepEquals(json, expected), Is.True, json!.ToJsonString());
+        Assert.That(entry.Id, Is.Not.EqualTo(entry.StatusListCredential));
+    }
+
+    [Test]
+    public void Create_OnePerPurpose_HaveDistinctIds()
+    {
+        var revocation = StatusEntryFactory.Create("https://x.example/status/r1", StatusPurpose.Revocation, 5);
+        var suspension = StatusEntryFactory.Create("https://x.example/status/s1", StatusPurpose.Suspension, 5);
+
+        Assert.That(revocation.Id, Is.Not.EqualTo(suspension.Id));
+        Assert.That(suspension.StatusPurpose, Is.EqualTo("suspension"));
+    }
+
+    [Test]
+    public void Create_BadArguments_Throw()
+    {
+        Assert.That(() => StatusEntryFactory.Create("https://x.example/status/1", StatusPurpose.Revocation, -1), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => StatusEntryFactory.Create("/status/1", StatusPurpose.Revocation, 1), Throws.ArgumentException);
+        Assert.That(() => StatusEntryFactory.Create("https://x.example/status/1#a", StatusPurpose.Revocation, 1), Throws.ArgumentException);
+        Assert.That(() => StatusEntryFactory.Create("https://x.example/status/1", " ", 1), Throws.ArgumentException);
+    }
+}
