@@ -77,6 +77,8 @@ public sealed partial class CertificateDocument
         document.Info.Subject = _facts.Title;
         document.Info.Creator = "MicroCredentials";
         document.Options.CompressContentStreams = true;
+        // Fastest deflate: a certificate is ~100 KB either way, and saving is most of the rendering time.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
         using (var front = AddPage(document))
         {
