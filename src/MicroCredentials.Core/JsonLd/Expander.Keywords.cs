@@ -1,0 +1,374 @@
+using JList = System.Collections.Generic.List<object?>;
+using JMap = System.Collections.Generic.Dictionary<string, object?>;
+
+namespace MicroCredentials.JsonLd;
+
+internal sealed partial class Expander
+{
+    /// <summary>Step 13.4: an entry whose key expands to a keyword.</summary>
+    private void ExpandKeyword(ActiveContext active, ActiveContext typeScoped, string? activeProperty, string key, string keyword, object? value, JMap result, string? inputType, string? baseUrl, JsonPath? path)
+    {
+        if (activeProperty == Keywords.Reverse)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidReversePropertyMap, "keywords are not allowed in a reverse property map");
+        }
+
+        if (result.ContainsKey(keyword) && keyword is not (Keywords.Included or Keywords.Type))
+        {
+            throw new JsonLdException(JsonLdErrorCodes.CollidingKeywords, $"{keyword} appears more than once ({key})");
+        }
+
+        object? expanded;
+        switch (keyword)
+        {
+            case Keywords.Id:
+                if (value is not string id)
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidIdValue, "@id must be a string");
+                }
+
+                // A keyword-like @id expands to null and is kept as null (it produces no triples).
+                result[Keywords.Id] = ExpandId(active, id, path);
+                return;
+
+            case Keywords.Type:
+                expanded = ExpandTypes(typeScoped, value, result, path);
+                break;
+
+            case Keywords.Graph:
+                expanded = JsonModel.AsList(Expand(active, Keywords.Graph, value, baseUrl, false, path) ?? new JList());
+                break;
+
+            case Keywords.Included:
+            {
+                if (active.Is10)
+                {
+                    return;
+                }
+
+                var included = JsonModel.AsList(Expand(active, Keywords.Included, value, baseUrl, false, path) ?? new JList());
+                foreach (var item in included)
+                {
+                    if (item is not JMap node || node.ContainsKey(Keywords.Value) || node.ContainsKey(Keywords.List) || node.ContainsKey(Keywords.Set))
+                    {
+                        throw new JsonLdException(JsonLdErrorCodes.InvalidIncludedValue, "@included values must be node objects");
+                    }
+                }
+
+                if (result.TryGetValue(Keywords.Included, out var previous) && previous is JList previousList)
+                {
+                    previousList.AddRange(included);
+                    return;
+                }
+
+                expanded = included;
+                break;
+            }
+
+            case Keywords.Value:
+                if (inputType == Keywords.Json)
+                {
+                    if (active.Is10)
+                    {
+                        throw new JsonLdException(JsonLdErrorCodes.InvalidValueObjectValue, "@json is not allowed in json-ld-1.0 mode");
+                    }
+                }
+                else if (value is not null && !JsonModel.IsScalar(value))
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidValueObjectValue, "@value must be a string, number, boolean or null");
+                }
+
+                result[Keywords.Value] = value;
+                return;
+
+            case Keywords.Language:
+                if (value is not string language)
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, "@language must be a string");
+                }
+
+                expanded = language.ToLowerInvariant();
+                break;
+
+            case Keywords.Direction:
+                if (active.Is10)
+                {
+                    return;
+                }
+
+                if (value is not ("ltr" or "rtl"))
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidBaseDirection, "@direction must be \"ltr\" or \"rtl\"");
+                }
+
+                expanded = value;
+                break;
+
+            case Keywords.Index:
+                if (value is not string)
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidIndexValue, "@index must be a string");
+                }
+
+                expanded = value;
+                break;
+
+            case Keywords.List:
+                if (activeProperty is null or Keywords.Graph)
+                {
+                    Drop(path, "a free-floating list");
+                    return;
+                }
+
+                expanded = JsonModel.AsList(Expand(active, activeProperty, value, baseUrl, false, path) ?? new JList());
+                break;
+
+            case Keywords.Set:
+                expanded = Expand(active, activeProperty, value, baseUrl, false, path);
+                break;
+
+            case Keywords.Reverse:
+                ExpandReverse(active, value, result, baseUrl, path);
+                return;
+
+            default:
+                // Other keywords (e.g. @context inside a nested value, framing keywords) have no meaning here.
+                return;
+        }
+
+        if (expanded is not null)
+        {
+            result[keyword] = expanded;
+        }
+    }
+
+    private object? ExpandTypes(ActiveContext typeScoped, object? value, JMap result, JsonPath? path)
+    {
+        object? expanded;
+        if (value is string single)
+        {
+            expanded = ExpandType(typeScoped, single, path);
+        }
+        else if (value is JList list && list.TrueForAll(v => v is string))
+        {
+            var types = new JList(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                var t = ExpandType(typeScoped, (string)list[i]!, path?.Index(i));
+                if (t is not null)
+                {
+                    types.Add(t);
+                }
+            }
+
+            expanded = types;
+        }
+        else
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidTypeValue, "@type must be a string or an array of strings");
+        }
+
+        if (result.TryGetValue(Keywords.Type, out var previous))
+        {
+            var merged = JsonModel.AsList(previous);
+            merged = [.. merged];
+            merged.AddRange(JsonModel.AsList(expanded));
+            return merged;
+        }
+
+        return expanded;
+    }
+
+    private string? ExpandType(ActiveContext typeScoped, string type, JsonPath? path)
+    {
+        var expanded = ContextProcessor.ExpandIri(typeScoped, type, true, true);
+        if (safeMode && (expanded is null || (!Iri.IsAbsolute(expanded) && !Iri.IsBlankNode(expanded) && expanded != Keywords.Json && expanded != Keywords.None)))
+        {
+            throw new JsonLdException(JsonLdErrorCodes.UndefinedTerm, $"Undefined JSON-LD term: {type} (@type value)", path!.ToString());
+        }
+
+        return expanded;
+    }
+
+    private string? ExpandId(ActiveContext active, string id, JsonPath? path)
+    {
+        var expanded = ContextProcessor.ExpandIri(active, id, true, false);
+        if (safeMode && (expanded is null || (!Iri.IsAbsolute(expanded) && !Iri.IsBlankNode(expanded))))
+        {
+            throw new JsonLdException(JsonLdErrorCodes.RelativeIri, $"@id {id} is not an absolute IRI or blank node identifier", path!.ToString());
+        }
+
+        return expanded;
+    }
+
+    /// <summary>Step 13.4.13: <c>@reverse</c>.</summary>
+    private void ExpandReverse(ActiveContext active, object? value, JMap result, string? baseUrl, JsonPath? path)
+    {
+        if (value is not JMap)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidReverseValue, "@reverse must be an object");
+        }
+
+        if (Expand(active, Keywords.Reverse, value, baseUrl, false, path) is not JMap expanded)
+        {
+            return;
+        }
+
+        if (expanded.TryGetValue(Keywords.Reverse, out var doubleReversed) && doubleReversed is JMap dr)
+        {
+            foreach (var (property, items) in dr)
+            {
+                AddValue(result, property, items);
+            }
+        }
+
+        foreach (var (property, items) in expanded)
+        {
+            if (property == Keywords.Reverse)
+            {
+                continue;
+            }
+
+            var reverseMap = GetOrAddMap(result, Keywords.Reverse);
+            foreach (var item in JsonModel.AsList(items))
+            {
+                if (item is JMap im && (im.ContainsKey(Keywords.Value) || im.ContainsKey(Keywords.List)))
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidReversePropertyValue, "reverse property values must be node objects");
+                }
+
+                AddValue(reverseMap, property, item);
+            }
+        }
+    }
+
+    /// <summary>Value Expansion (§5.3.2).</summary>
+    private JMap ExpandValue(ActiveContext active, string activeProperty, object? value, JsonPath? path)
+    {
+        var definition = active.Term(activeProperty);
+        var typeMapping = definition?.TypeMapping;
+        if (value is string s)
+        {
+            if (typeMapping == Keywords.Id)
+            {
+                return new JMap { [Keywords.Id] = ExpandId(active, s, path) };
+            }
+
+            if (typeMapping == Keywords.Vocab)
+            {
+                var iri = ContextProcessor.ExpandIri(active, s, true, true);
+                if (safeMode && (iri is null || (!Iri.IsAbsolute(iri) && !Iri.IsBlankNode(iri))))
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.RelativeIri, $"{s} does not expand to an absolute IRI", path?.ToString());
+                }
+
+                return new JMap { [Keywords.Id] = iri };
+            }
+        }
+
+        var result = new JMap { [Keywords.Value] = value };
+        if (typeMapping is not null and not Keywords.Id and not Keywords.Vocab and not Keywords.None)
+        {
+            result[Keywords.Type] = typeMapping;
+        }
+        else if (value is string)
+        {
+            var language = definition is { HasLanguage: true } ? definition.Language : active.DefaultLanguage;
+            var direction = definition is { HasDirection: true } ? definition.Direction : active.DefaultDirection;
+            if (language is not null)
+            {
+                result[Keywords.Language] = language;
+            }
+
+            if (direction is not null)
+            {
+                result[Keywords.Direction] = direction;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Steps 15-20: validates and simplifies the expanded object.</summary>
+    private object? Finish(string? activeProperty, JMap result, JsonPath? path)
+    {
+        object? final = result;
+        if (result.TryGetValue(Keywords.Value, out var value))
+        {
+            foreach (var k in result.Keys)
+            {
+                if (k is not (Keywords.Direction or Keywords.Index or Keywords.Language or Keywords.Type or Keywords.Value))
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidValueObject, $"a value object cannot contain {k}");
+                }
+            }
+
+            var hasType = result.TryGetValue(Keywords.Type, out var type);
+            if (hasType && (result.ContainsKey(Keywords.Language) || result.ContainsKey(Keywords.Direction)))
+            {
+                throw new JsonLdException(JsonLdErrorCodes.InvalidValueObject, "a value object cannot have both @type and @language or @direction");
+            }
+
+            if (hasType && type is Keywords.Json)
+            {
+                // A JSON literal: any value.
+            }
+            else if (value is null || (value is JList { Count: 0 }))
+            {
+                return null;
+            }
+            else if (value is not string && result.ContainsKey(Keywords.Language))
+            {
+                throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedValue, "only strings can have a @language");
+            }
+            else if (hasType && (type is not string ts || !Iri.IsAbsolute(ts)))
+            {
+                throw new JsonLdException(JsonLdErrorCodes.InvalidTypedValue, "the @type of a value object must be an IRI");
+            }
+        }
+        else if (result.TryGetValue(Keywords.Type, out var types) && types is not JList)
+        {
+            result[Keywords.Type] = new JList { types };
+        }
+        else if (result.ContainsKey(Keywords.Set) || result.ContainsKey(Keywords.List))
+        {
+            if (result.Count > 2 || (result.Count == 2 && !result.ContainsKey(Keywords.Index)))
+            {
+                throw new JsonLdException(JsonLdErrorCodes.InvalidSetOrListObject, "a @set or @list object can only have @index besides");
+            }
+
+            if (result.TryGetValue(Keywords.Set, out var set))
+            {
+                final = set;
+            }
+        }
+
+        if (final is JMap m)
+        {
+            if (m.Count == 1 && m.ContainsKey(Keywords.Language))
+            {
+                return null;
+            }
+
+            if (activeProperty is null or Keywords.Graph)
+            {
+                if (m.Count == 0 || m.ContainsKey(Keywords.Value) || m.ContainsKey(Keywords.List))
+                {
+                    if (m.Count > 0)
+                    {
+                        Drop(path, "a free-floating value or list");
+                    }
+
+                    return null;
+                }
+
+                if (m.Count == 1 && m.ContainsKey(Keywords.Id))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return final;
+    }
+}

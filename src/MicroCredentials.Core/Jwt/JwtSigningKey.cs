@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MicroCredentials.Jwt;
+
+/// <summary>
+/// A private JWT signing key of an issuer (ES256 on P-256 or RS256 on RSA ≥ 2048) with its key id
+/// <c>&lt;issuer id&gt;#&lt;RFC 7638 thumbprint&gt;</c>. Owns the key it wraps.
+/// </summary>
+public sealed class JwtSigningKey
+{
+    private JwtSigningKey(JwtPublicKey publicKey, SecurityKey securityKey, string securityAlgorithm)
+    {
+        PublicKey = publicKey;
+        securityKey.KeyId = publicKey.KeyId;
+        SigningCredentials = new SigningCredentials(securityKey, securityAlgorithm);
+    }
+
+    /// <summary>The public half (what the JWKS and the DID document publish).</summary>
+    public JwtPublicKey PublicKey { get; }
+
+    /// <summary><c>ES256</c> or <c>RS256</c>.</summary>
+    public string Algorithm => PublicKey.Algorithm;
+
+    /// <summary>The JOSE <c>kid</c>: <c>&lt;issuer id&gt;#&lt;thumbprint&gt;</c>.</summary>
+    public string KeyId => PublicKey.KeyId;
+
+    /// <summary>Signing credentials for Microsoft.IdentityModel, with <see cref="SecurityKey.KeyId"/> = <see cref="KeyId"/>.</summary>
+    public SigningCredentials SigningCredentials { get; }
+
+    /// <summary>Wraps a P-256 private key for ES256.</summary>
+    /// <param name="privateKey">The key; the signing key takes ownership of it.</param>
+    /// <param name="issuerId">The issuer id (controller of the key).</param>
+    /// <exception cref="ArgumentException">The key is not a P-256 private key.</exception>
+    public static JwtSigningKey FromECDsa(ECDsa privateKey, string issuerId)
+    {
+        ArgumentNullException.ThrowIfNull(privateKey);
+        EnsurePrivate(() => privateKey.ExportParameters(includePrivateParameters: true));
+        return new JwtSigningKey(JwtPublicKey.FromECDsa(privateKey, issuerId), new ECDsaSecurityKey(privateKey), SecurityAlgorithms.EcdsaSha256);
+    }
+
+    /// <summary>Wraps an RSA private key (≥ 2048 bits) for RS256.</summary>
+    /// <param name="privateKey">The key; the signing key takes ownership of it.</param>
+    /// <param name="issuerId">The issuer id (controller of the key).</param>
+    /// <exception cref="ArgumentException">The key is shorter than 2048 bits or has no private part.</exception>
+    public static JwtSigningKey FromRsa(RSA privateKey, string issuerId)
+    {
+        ArgumentNullException.ThrowIfNull(privateKey);
+        EnsurePrivate(() => privateKey.ExportParameters(includePrivateParameters: true));
+        return new JwtSigningKey(JwtPublicKey.FromRsa(privateKey, issuerId), new RsaSecurityKey(privateKey), SecurityAlgorithms.RsaSha256);
+    }
+
+    private static void EnsurePrivate(Action export)
+    {
+        try
+        {
+            export();
+        }
+        catch (CryptographicException ex)
+        {
+            throw new ArgumentException("A signing key needs its private part.", ex);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace MicroCredentials.Data;
+
+/// <summary>What an audit entry records.</summary>
+public enum AuditAction
+{
+    /// <summary>A credential was issued.</summary>
+    Issue,
+
+    /// <summary>A credential was revoked.</summary>
+    Revoke,
+
+    /// <summary>A credential was suspended.</summary>
+    Suspend,
+
+    /// <summary>A credential's suspension was lifted.</summary>
+    Unsuspend,
+
+    /// <summary>A catalogue version was saved.</summary>
+    CatalogueSave,
+
+    /// <summary>An API key was created.</summary>
+    ApiKeyCreate,
+
+    /// <summary>An API key was revoked.</summary>
+    ApiKeyRevoke,
+}

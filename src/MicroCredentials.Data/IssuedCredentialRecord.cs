@@ -1,0 +1,57 @@
+namespace MicroCredentials.Data;
+
+/// <summary>A freshly signed credential to persist with <see cref="CredentialStore.InsertIssuedAsync"/>.</summary>
+public sealed record IssuedCredentialRecord
+{
+    /// <summary>The credential's <c>id</c> (a URL or <c>urn:uuid:</c>); primary key.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The unguessable handle in the verification link <c>/v/{handle}</c>; unique.</summary>
+    public required string Handle { get; init; }
+
+    /// <summary>The short human-typable code printed under the QR code; unique.</summary>
+    public required string ShortCode { get; init; }
+
+    /// <summary>
+    /// Caller-chosen key that makes issuance idempotent (for example learner + achievement + catalogue version), or
+    /// <see langword="null"/>. A second insert with the same key returns <see cref="StoreOutcome.AlreadyIssued"/>.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>The learner row from <see cref="CredentialStore.UpsertLearnerAsync"/>, or <see langword="null"/>.</summary>
+    public long? LearnerId { get; init; }
+
+    /// <summary>The achievement's <c>id</c>.</summary>
+    public required string AchievementId { get; init; }
+
+    /// <summary>The catalogue version the credential was built from, or <see langword="null"/>.</summary>
+    public string? CatalogueVersion { get; init; }
+
+    /// <summary>The signed credential as JSON (with its Data Integrity proof).</summary>
+    public required string CredentialJson { get; init; }
+
+    /// <summary>The same credential as a VC-JWT (compact serialization), or <see langword="null"/>.</summary>
+    public string? Jwt { get; init; }
+
+    /// <summary>When the credential was issued (its <c>validFrom</c>).</summary>
+    public required DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>When the achievement was awarded (for example the exam board's date), or <see langword="null"/>.</summary>
+    public DateTimeOffset? AwardedAt { get; init; }
+
+    /// <summary>The status list positions from <see cref="CredentialStore.AllocateStatusAsync"/> that the credential names.</summary>
+    public required StatusAllocation Status { get; init; }
+
+    /// <summary>
+    /// The id of the credential this one corrects, or <see langword="null"/>. In the same transaction that credential is
+    /// revoked, linked (<see cref="StoredCredential.SupersededBy"/>) and hands its idempotency key over to this one, so a
+    /// correction may (and should) carry the award's idempotency key.
+    /// </summary>
+    public string? Supersedes { get; init; }
+
+    /// <summary>The graduate's plain download token, or <see langword="null"/>; only its SHA-256 is stored.</summary>
+    public string? DownloadToken { get; init; }
+
+    /// <summary>Who issued it (API key name, staff user), for the audit log.</summary>
+    public required string Actor { get; init; }
+}
