@@ -81,6 +81,8 @@ public sealed partial class IssuerKeySetTests
         yield return Case("rsa 1024", o => o.Rs256KeyPath = WriteStatic("rsa1024.pem", SmallRsaPem()), "1024 bits");
         yield return Case("p384", o => o.Es256KeyPath = WriteStatic("p384.pem", P384Pem()), "another curve");
         yield return Case("encrypted pem", o => o.Es256KeyPath = WriteStatic("enc.pem", EncryptedPem()), "encrypted");
+        yield return Case("multikey text as p256", o => o.Es256KeyPath = WriteStatic("multikey.txt", "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"), "found a Multikey");
+        yield return Case("public multikey as ed25519 signing key", o => o.Ed25519KeyPath = WriteStatic("multikey2.txt", "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"), "public Multikey");
         yield return Case("broken json", o => o.Es256KeyPath = WriteStatic("broken.jwk", "{\"kty\":\"EC\","), "not valid JSON");
         yield return Case("wrong seal password", o => o.SealPassword = "wrong", "password");
         yield return Case("pem as pkcs12", o => o.SealPkcs12Path = Path.Combine(TestKeys.DemoDirectory, "seal-cert.pem"), "PKCS#12");

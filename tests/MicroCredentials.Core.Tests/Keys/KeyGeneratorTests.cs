@@ -44,6 +44,28 @@ public sealed class KeyGeneratorTests
     }
 
     [Test]
+    public void ForDirectory_GeneratedFolder_LoadsSameKeys()
+    {
+        using var viaFiles = IssuerKeySet.Load(shared.ToOptions(), TestKeys.IssuerId);
+
+        using var viaFolder = IssuerKeySet.Load(IssuerKeyOptions.ForDirectory("keys", shared.SealPassword), TestKeys.IssuerId, sharedDirectory.FullName);
+
+        Assert.That(viaFolder.VerificationMethodId, Is.EqualTo(viaFiles.VerificationMethodId));
+        Assert.That(viaFolder.JwtPublicKeys.Select(k => k.KeyId), Is.EqualTo(viaFiles.JwtPublicKeys.Select(k => k.KeyId)));
+        Assert.That(viaFolder.SealCertificate!.Thumbprint, Is.EqualTo(viaFiles.SealCertificate!.Thumbprint));
+    }
+
+    [Test]
+    public void ForDirectory_KeysExampleWithDemoPassword_EqualsDefaults()
+    {
+        var folder = IssuerKeyOptions.ForDirectory("keys.example", "demo");
+        var defaults = new IssuerKeyOptions();
+
+        Assert.That(new[] { folder.Ed25519KeyPath, folder.Es256KeyPath, folder.Rs256KeyPath, folder.SealPkcs12Path, folder.SealPassword },
+            Is.EqualTo(new[] { defaults.Ed25519KeyPath, defaults.Es256KeyPath, defaults.Rs256KeyPath, defaults.SealPkcs12Path, defaults.SealPassword }));
+    }
+
+    [Test]
     public void Generate_FileNames_AreTheDocumentedOnes()
     {
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(shared.Ed25519KeyPath)!).Select(Path.GetFileName),
