@@ -62,6 +62,7 @@ internal static class IssuerServices
         builder.Services.AddSingleton(sp => new StatusChecker(sp.GetRequiredService<StatusListClient>(), StatusListProof.Verifier(keys), time));
         builder.Services.AddSingleton(sp => new CredentialVerifier(keys.DataIntegrityKeyResolver, keys.JwtKeyResolver, sp.GetRequiredService<StatusChecker>(), time));
         builder.Services.AddSingleton<StatusListPublisher>();
+        builder.Services.AddSingleton<StoredVerificationCache>();
         builder.Services.AddSingleton<CertificateService>();
     }
 

@@ -23,6 +23,7 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
 
     private readonly ConcurrentDictionary<long, (long Version, JsonObject Credential)> _signed = new();
     private readonly ConcurrentDictionary<long, (DateTimeOffset At, Bitstring Bits)> _bits = new();
+    private volatile InfosSnapshot? _infos;
 
     /// <summary>The signed list credential and its version (for the ETag); null when there is no such list.</summary>
     public async Task<(JsonObject Credential, long Version)?> GetSignedAsync(long listId, CancellationToken ct)
@@ -58,6 +59,13 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
     /// </summary>
     public async Task<Func<string, string, Bitstring?>> LocalListsAsync(JsonObject credential, CancellationToken ct)
     {
+        var found = await LocalBitsAsync(credential, ct);
+        return (url, _) => found.GetValueOrDefault(url);
+    }
+
+    /// <summary>The current bitstrings of our lists that <paramref name="credential"/> points to, by list URL.</summary>
+    public async Task<IReadOnlyDictionary<string, Bitstring>> LocalBitsAsync(JsonObject credential, CancellationToken ct)
+    {
         var found = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
         var entries = credential["credentialStatus"] switch
         {
@@ -79,14 +87,28 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
             }
         }
 
-        return (url, _) => found.GetValueOrDefault(url);
+        return found;
+    }
+
+    /// <summary>Whether these bitstrings (from <see cref="LocalBitsAsync"/>) are still the current ones, the very same objects.</summary>
+    public async Task<bool> AreCurrentAsync(IReadOnlyDictionary<string, Bitstring> used, CancellationToken ct)
+    {
+        foreach (var (url, bits) in used)
+        {
+            if (ListId(url) is not { } id || !ReferenceEquals(await GetBitsAsync(id, ct), bits))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A lookup over all our lists (for uploads whose credential is only known after opening a PDF or JWT).</summary>
     public async Task<Func<string, string, Bitstring?>> LocalListsForAnyAsync(CancellationToken ct)
     {
         var found = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
-        foreach (var info in await store.ListStatusListsAsync(ct))
+        foreach (var info in await ListInfosAsync(ct))
         {
             if (await GetBitsAsync(info.Id, ct) is { } bits)
             {
@@ -95,6 +117,20 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
         }
 
         return (url, _) => found.GetValueOrDefault(url);
+    }
+
+    // The list of our lists, re-read at most every LocalFreshness (a new list is only created when one fills up).
+    private async Task<IReadOnlyList<StatusListInfo>> ListInfosAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_infos is { } cached && now - cached.At < LocalFreshness && now >= cached.At)
+        {
+            return cached.Infos;
+        }
+
+        var infos = await store.ListStatusListsAsync(ct);
+        _infos = new InfosSnapshot(now, infos);
+        return infos;
     }
 
     private async Task<Bitstring?> GetBitsAsync(long listId, CancellationToken ct)
@@ -124,4 +160,6 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    private sealed record InfosSnapshot(DateTimeOffset At, IReadOnlyList<StatusListInfo> Infos);
 }

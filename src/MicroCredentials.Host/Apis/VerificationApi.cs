@@ -29,8 +29,8 @@ internal static class VerificationApi
             .Produces<VerificationResponse>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
     }
 
-    private static async Task<IResult> ShowAsync(string handle, HttpRequest request, CredentialStore store, CredentialVerifier verifier,
-        StatusListPublisher lists, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(string handle, HttpRequest request, CredentialStore store, StoredVerificationCache verifications,
+        CancellationToken ct)
     {
         var lang = PageLanguage.Choose(request);
         var stored = handle.Length <= 64 ? await store.FindByHandleAsync(handle, ct) : null;
@@ -39,7 +39,7 @@ internal static class VerificationApi
             return NotFound(request, lang);
         }
 
-        var (report, successor) = await VerifyStoredAsync(stored, store, verifier, lists, ct);
+        var (report, successor) = await VerifyStoredAsync(stored, store, verifications, ct);
         var successorUrl = successor is null ? null : "/v/" + successor.Handle;
         return Results.Content(VerificationPage.Render(report, lang, "/v/" + handle, successorUrl), "text/html; charset=utf-8");
     }
@@ -98,10 +98,9 @@ internal static class VerificationApi
 
     /// <summary>Verifies one of our stored credentials and says whether a correction replaced it.</summary>
     public static async Task<(VerificationReport Report, StoredCredential? Successor)> VerifyStoredAsync(StoredCredential stored,
-        CredentialStore store, CredentialVerifier verifier, StatusListPublisher lists, CancellationToken ct)
+        CredentialStore store, StoredVerificationCache verifications, CancellationToken ct)
     {
-        var credential = IssuanceService.ParseCredential(stored);
-        var report = await verifier.VerifyJsonAsync(credential, await lists.LocalListsAsync(credential, ct), ct);
+        var report = await verifications.VerifyAsync(stored, ct);
         if (stored.SupersededBy is { } next && report.Verdict is Verdict.Revoked && await store.FindByIdAsync(next, ct) is { } successor)
         {
             return (report with { Verdict = Verdict.Superseded }, successor);
