@@ -30,7 +30,7 @@ public sealed partial class CredentialVerifier
         return why.Length == 0;
     }
 
-    private static VerificationCheck CheckSchema(JsonObject credential)
+    internal static VerificationCheck CheckSchema(JsonObject credential)
     {
         // VC 2.0 allows several status entries; the OB 3.0.3 schema allows one object: check each entry on its own.
         var errors = new List<string>();
@@ -41,8 +41,10 @@ public sealed partial class CredentialVerifier
             errors.AddRange(SchemaValidator.ValidateOb3(copy));
             foreach (var status in statuses)
             {
-                var single = copy.DeepClone().AsObject();
-                single["credentialStatus"] = status?.DeepClone();
+                // The schema checks credentialStatus on its own ($ref to $defs/CredentialStatus; it has no if/then or
+                // dependent keywords), so a document holding only the entry yields exactly the /credentialStatus
+                // errors the whole credential with that entry would — without evaluating the whole credential again.
+                var single = new JsonObject { ["credentialStatus"] = status?.DeepClone() };
                 errors.AddRange(SchemaValidator.ValidateOb3(single).Where(e => e.StartsWith("/credentialStatus", StringComparison.Ordinal)));
             }
         }
