@@ -1,8 +1,16 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using MicroCredentials.Benchmarks;
 
 // Run all: dotnet run -c Release --project benchmarks/MicroCredentials.Benchmarks -- --filter '*'
+// CPU time per operation (for a loaded machine): ... -- cpu [seconds per operation]
 // Figures and the exact commands are recorded in docs/benchmarks.md.
+if (args.Length > 0 && args[0] == "cpu")
+{
+    CpuTime.Run(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2);
+    return;
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 // When the Data Integrity benchmarks ran, time the JavaScript reference on the same credential and print the ratios.

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MicroCredentials.Benchmarks;
+
+/// <summary>
+/// CPU time per operation (user + system time of this process over a bounded loop, after a warm-up), for a machine
+/// too loaded for wall-clock figures to mean much: the JavaScript references report the same measure
+/// (<c>process.cpuUsage</c>). Single-threaded loops; the GC's own threads are included, so this errs high.
+/// Run: dotnet run -c Release --project benchmarks/MicroCredentials.Benchmarks -- cpu [seconds per operation]
+/// </summary>
+internal static class CpuTime
+{
+    public static void Run(double secondsEach)
+    {
+        var foundation = new FoundationBenchmarks();
+        foundation.Setup();
+        var di = new DataIntegrityBenchmarks();
+        di.Setup();
+        var jsonLd = new JsonLdBenchmarks();
+        jsonLd.Setup();
+        var verifier = new VerifierBenchmarks();
+        verifier.Setup();
+        var pdf = new PdfBenchmarks();
+        pdf.Setup();
+        var status = new StatusListBenchmarks();
+        status.Setup();
+        var operations = new (string Name, Action Run)[]
+        {
+            ("Foundation: build credential + VC-JWT RS256", () => foundation.BuildAndSignRs256()),
+            ("Foundation: build credential + VC-JWT ES256", () => foundation.BuildAndSignEs256()),
+            ("eddsa-rdfc-2022: canonicalize + sign", () => di.CanonicalizeAndSign()),
+            ("eddsa-rdfc-2022: verify (proof only)", () => di.Verify()),
+            ("RDFC-1.0 alone", () => di.Rdfc10Only()),
+            ("JSON-LD toRdf (safe mode)", () => jsonLd.ToRdf()),
+            ("CredentialVerifier: VC-JWT RS256", () => verifier.VerifyJwtRs256().GetAwaiter().GetResult()),
+            ("CredentialVerifier: VC-JWT ES256", () => verifier.VerifyJwtEs256().GetAwaiter().GetResult()),
+            ("CredentialVerifier: Data Integrity JSON", () => verifier.VerifyJson().GetAwaiter().GetResult()),
+            ("PDF certificate: render + seal", () => pdf.RenderAndSign()),
+            ("Status list: encode + build + sign (131,072)", () => status.EncodeBuildAndSign()),
+        };
+        Console.WriteLine("| Operation | CPU ms/op | ops/s per core | wall ms/op | n |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, run) in operations)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                run();
+            }
+
+            using var process = Process.GetCurrentProcess();
+            var cpu0 = process.TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var n = 0;
+            while (n < 10_000 && (process.TotalProcessorTime - cpu0).TotalSeconds < secondsEach)
+            {
+                run();
+                n++;
+                process.Refresh();
+            }
+
+            var cpuMs = (process.TotalProcessorTime - cpu0).TotalMilliseconds / n;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {cpuMs:F3} | {1000 / cpuMs:F0} | {wall.Elapsed.TotalMilliseconds / n:F3} | {n} |"));
+        }
+    }
+}
