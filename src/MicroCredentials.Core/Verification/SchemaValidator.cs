@@ -33,14 +33,6 @@ public static class SchemaValidator
     {
         ArgumentNullException.ThrowIfNull(node);
         using var doc = JsonDocument.Parse(node.ToJsonString());
-
-        // Pass/fail first (the common, valid case) without collecting details; only an invalid document is
-        // evaluated again with the List format to say what is wrong.
-        if (schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
-        {
-            return [];
-        }
-
         var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {
