@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MicroCredentials.Encoding;
+using MicroCredentials.Codecs;
 
 namespace MicroCredentials.Core.Tests.JsonLd;
 

@@ -1,0 +1,14 @@
+namespace MicroCredentials.Baking;
+
+/// <summary>Outcome of looking for a baked credential in an image (a closed set).</summary>
+public enum BadgeExtractionStatus
+{
+    /// <summary>A baked credential was found.</summary>
+    Found,
+
+    /// <summary>A valid image without a baked credential.</summary>
+    NotBaked,
+
+    /// <summary>Not a well-formed image of the expected type (PNG or SVG).</summary>
+    Malformed,
+}

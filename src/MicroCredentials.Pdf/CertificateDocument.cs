@@ -1,0 +1,118 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using MicroCredentials.Model;
+using MicroCredentials.Pdf.Layout;
+using MicroCredentials.Pdf.Signing;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace MicroCredentials.Pdf;
+
+/// <summary>
+/// The graduate's certificate: an A4 landscape front page (institution, learner, title, ECTS, EQF level, result,
+/// date, statement, signatory, QR code) and a details page (learning outcomes and the other EU Annex I elements),
+/// with the signed credential embedded. One class built from a <see cref="CertificateModel"/>, composed of small
+/// <c>Compose…</c> methods with named text styles, in the shape of a QuestPDF document.
+/// </summary>
+public sealed partial class CertificateDocument
+{
+    private const double PageWidth = 842; // A4 landscape, points
+    private const double PageHeight = 595;
+    private const double Margin = 62;
+
+    private readonly CertificateModel _model;
+    private readonly OpenBadgeCredential _credential;
+    private readonly CertificateLabels _labels;
+    private readonly CertificateFacts _facts;
+
+    /// <summary>Reads the credential of <paramref name="model"/>; nothing is rendered yet.</summary>
+    /// <exception cref="ArgumentException">The credential JSON cannot be read or names no learner.</exception>
+    public CertificateDocument(CertificateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model.CredentialJson);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model.CredentialHandle);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model.ShortCode);
+        _model = model;
+        try
+        {
+            _credential = Model.CredentialJson.Deserialize(model.CredentialJson);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException("The credential JSON is not an OpenBadgeCredential.", nameof(model), e);
+        }
+        _labels = CertificateLabels.For(model.Language);
+        _facts = CertificateFacts.From(_credential, _labels);
+    }
+
+    /// <summary>Renders the certificate without a PDF signature.</summary>
+    public byte[] GeneratePdf()
+    {
+        using var document = Compose();
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Renders the certificate and seals it in the same pass with <paramref name="seal"/> (see <see cref="PdfSealSigner"/>).
+    /// </summary>
+    /// <param name="seal">The issuer's seal certificate with its private key.</param>
+    /// <param name="signingTime">The signing-time attribute (from the caller's clock).</param>
+    public byte[] GenerateSignedPdf(X509Certificate2 seal, DateTimeOffset signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(seal);
+        using var document = Compose();
+        return PdfSealSigner.SignDocument(document, seal, signingTime, $"Issued by {_facts.Institution}");
+    }
+
+    private PdfDocument Compose()
+    {
+        CertificateFontResolver.EnsureRegistered();
+        var document = new PdfDocument();
+        document.Info.Title = $"{_labels.Heading} – {_facts.Title} – {_facts.LearnerName}";
+        document.Info.Author = _facts.Institution;
+        document.Info.Subject = _facts.Title;
+        document.Info.Creator = "MicroCredentials";
+        document.Options.CompressContentStreams = true;
+        // Fastest deflate: a certificate is ~100 KB either way, and saving is most of the rendering time.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+
+        using (var front = AddPage(document))
+        {
+            ComposeFrontPage(front);
+        }
+        using (var details = AddPage(document))
+        {
+            ComposeDetailsPage(details);
+        }
+        ComposeAttachments(document);
+        return document;
+    }
+
+    private static XGraphics AddPage(PdfDocument document)
+    {
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(PageWidth);
+        page.Height = XUnit.FromPoint(PageHeight);
+        return XGraphics.FromPdfPage(page);
+    }
+
+    private void ComposeAttachments(PdfDocument document)
+    {
+        var files = new List<PdfAttachments.Attachment>
+        {
+            new(CertificateFiles.CredentialJsonName, Encoding.UTF8.GetBytes(_model.CredentialJson),
+                CertificateFiles.CredentialJsonMediaType,
+                "Signed Open Badges 3.0 credential (Data Integrity proof) that this certificate presents", "Source"),
+        };
+        if (_model.CredentialJwt is { Length: > 0 } jwt)
+        {
+            files.Add(new(CertificateFiles.CredentialJwtName, Encoding.ASCII.GetBytes(jwt),
+                CertificateFiles.CredentialJwtMediaType, "The same credential as a VC-JWT", "Alternative"));
+        }
+        PdfAttachments.Embed(document, files, _credential.ValidFrom);
+    }
+}

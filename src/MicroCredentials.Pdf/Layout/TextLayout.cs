@@ -1,0 +1,128 @@
+using PdfSharp.Drawing;
+
+namespace MicroCredentials.Pdf.Layout;
+
+/// <summary>
+/// Word wrapping and shrink-to-fit on top of PDFsharp measurement, so that long names and titles wrap or shrink
+/// and nothing runs past its box.
+/// </summary>
+internal static class TextLayout
+{
+    private const string Ellipsis = "…";
+
+    /// <summary>Line height as a multiple of the font size.</summary>
+    public const double Leading = 1.28;
+
+    /// <summary>Greedy word wrap; a word wider than the box is broken between characters.</summary>
+    public static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = string.Empty;
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (Width(gfx, candidate, font) <= width)
+                {
+                    line = candidate;
+                    continue;
+                }
+                if (line.Length > 0)
+                {
+                    lines.Add(line);
+                }
+                line = word;
+                while (Width(gfx, line, font) > width && line.Length > 1)
+                {
+                    var cut = FittingPrefix(gfx, line, font, width);
+                    lines.Add(line[..cut]);
+                    line = line[cut..];
+                }
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="text"/> into at most <paramref name="maxLines"/> lines, shrinking the style in half-point
+    /// steps down to <paramref name="minSize"/>; at the smallest size the last line ends with an ellipsis.
+    /// </summary>
+    public static (TextStyle Style, List<string> Lines) Fit(
+        XGraphics gfx, string text, TextStyle style, double width, int maxLines, double minSize)
+    {
+        for (var size = style.Size; ; size -= 0.5)
+        {
+            var sized = style.WithSize(Math.Max(size, minSize));
+            var font = sized.Font();
+            var lines = Wrap(gfx, text, font, width);
+            if (lines.Count <= maxLines)
+            {
+                return (sized, lines);
+            }
+            if (size <= minSize)
+            {
+                lines = lines.Take(maxLines).ToList();
+                lines[^1] = Truncate(gfx, lines[^1] + " " + Ellipsis, font, width);
+                return (sized, lines);
+            }
+        }
+    }
+
+    /// <summary>Draws lines from the top edge <paramref name="top"/>; returns the height used.</summary>
+    public static double Draw(
+        XGraphics gfx, IReadOnlyList<string> lines, TextStyle style, double x, double top, double width, TextAlign align)
+    {
+        var font = style.Font();
+        var brush = style.Brush();
+        var lineHeight = style.Size * Leading;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var baseline = top + i * lineHeight + style.Size * 0.95;
+            var lineX = align switch
+            {
+                TextAlign.Center => x + (width - Width(gfx, lines[i], font)) / 2,
+                TextAlign.Right => x + width - Width(gfx, lines[i], font),
+                _ => x,
+            };
+            gfx.DrawString(lines[i], font, brush, lineX, baseline, XStringFormats.BaseLineLeft);
+        }
+        return lines.Count * lineHeight;
+    }
+
+    /// <summary>Fits and draws in one step; returns the height used.</summary>
+    public static double DrawFitted(
+        XGraphics gfx, string text, TextStyle style, XRect box, int maxLines, double minSize, TextAlign align)
+    {
+        var (sized, lines) = Fit(gfx, text, style, box.Width, maxLines, minSize);
+        return Draw(gfx, lines, sized, box.X, box.Y, box.Width, align);
+    }
+
+    /// <summary>Width of a string in points.</summary>
+    public static double Width(XGraphics gfx, string text, XFont font) => gfx.MeasureString(text, font).Width;
+
+    private static int FittingPrefix(XGraphics gfx, string word, XFont font, double width)
+    {
+        var cut = word.Length - 1;
+        while (cut > 1 && Width(gfx, word[..cut], font) > width)
+        {
+            cut--;
+        }
+        return cut;
+    }
+
+    private static string Truncate(XGraphics gfx, string line, XFont font, double width)
+    {
+        if (Width(gfx, line, font) <= width)
+        {
+            return line;
+        }
+        var body = line[..^Ellipsis.Length].TrimEnd();
+        while (body.Length > 0 && Width(gfx, body + Ellipsis, font) > width)
+        {
+            body = body[..^1];
+        }
+        return body.TrimEnd() + Ellipsis;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Cryptography.X509Certificates;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+using PdfSharp.Pdf.Signatures;
+
+using MicroCredentials.Pdf.Signing;
+
+namespace MicroCredentials.Pdf;
+
+/// <summary>
+/// Seals a PDF with the issuer's X.509 seal certificate: an invisible signature field whose CMS (CAdES detached,
+/// SHA-256, signing-time, ESS signing-certificate-v2; <c>/SubFilter /ETSI.CAdES.detached</c>) covers the whole
+/// file except its own <c>/Contents</c> value.
+/// </summary>
+public static class PdfSealSigner
+{
+    /// <summary>Signs an existing PDF (for example one rendered by <see cref="CertificateDocument.GeneratePdf"/>).</summary>
+    /// <param name="pdf">The PDF to sign.</param>
+    /// <param name="seal">Seal certificate with its private key (RSA or ECDSA).</param>
+    /// <param name="signingTime">Value of the signing-time attribute.</param>
+    /// <exception cref="ArgumentException">The certificate has no private key.</exception>
+    public static byte[] Sign(byte[] pdf, X509Certificate2 seal, DateTimeOffset signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        using var input = new MemoryStream(pdf, writable: false);
+        using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
+        return SignDocument(document, seal, signingTime, "Sealed by the issuer");
+    }
+
+    /// <summary>Attaches the signature handler and saves; the CMS is computed while PDFsharp writes the file.</summary>
+    internal static byte[] SignDocument(PdfDocument document, X509Certificate2 seal, DateTimeOffset signingTime, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(seal);
+        if (!seal.HasPrivateKey)
+        {
+            throw new ArgumentException("The seal certificate has no private key.", nameof(seal));
+        }
+        using var output = new MemoryStream();
+        var options = new DigitalSignatureOptions
+        {
+            Reason = reason,
+            AppName = "MicroCredentials",
+            PageIndex = 0,
+            Rectangle = new XRect(0, 0, 0, 0),
+        };
+        DigitalSignatureHandler.ForDocument(document, new CmsSealSigner(seal, signingTime, output), options);
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+}

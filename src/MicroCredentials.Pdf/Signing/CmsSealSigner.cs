@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using PdfSharp.Pdf.Signatures;
+
+namespace MicroCredentials.Pdf.Signing;
+
+/// <summary>
+/// PDFsharp signer producing a CAdES-style detached CMS: SHA-256, signed attributes content-type, message-digest,
+/// signing-time and ESS signing-certificate-v2, the seal certificate included. Before hashing it turns PDFsharp's
+/// <c>/SubFilter /adbe.pkcs7.detached</c> into the PAdES value <c>/ETSI.CAdES.detached</c> in the output buffer
+/// (same length, so no offset moves).
+/// </summary>
+/// <remarks>
+/// The signed bytes are taken from the output buffer by the <c>/ByteRange</c> PDFsharp has just written, not read
+/// through PDFsharp's ranged stream: that stream allocates about 8 MB per 100 KB document and took most of the
+/// signing time.
+/// </remarks>
+internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signingTime, MemoryStream output) : IDigitalSigner
+{
+    private static readonly byte[] AdobeSubFilter = Encoding.ASCII.GetBytes("/adbe.pkcs7.detached");
+    private static readonly byte[] PadesSubFilter = Encoding.ASCII.GetBytes("/ETSI.CAdES.detached");
+    private static readonly byte[] ByteRangeKey = Encoding.ASCII.GetBytes("/ByteRange");
+
+    /// <inheritdoc />
+    public string CertificateName => seal.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+
+    /// <inheritdoc />
+    public Task<int> GetSignatureSizeAsync() =>
+        // Certificate + signature value + signed attributes + CMS framing, with room to spare (padding is zeros).
+        Task.FromResult(seal.RawData.Length + 2 * KeySizeBytes() + 1024);
+
+    /// <inheritdoc />
+    public Task<byte[]> GetSignatureAsync(Stream stream)
+    {
+        // The ranged stream describes exactly the bytes SignedBytes() takes from the buffer.
+        _ = stream;
+        PatchSubFilter();
+        var content = SignedBytes();
+        var cms = new SignedCms(new ContentInfo(content), detached: true);
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, seal)
+        {
+            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1", "sha256"),
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
+        signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
+        signer.SignedAttributes.Add(SigningCertificateV2.Create(seal));
+        cms.ComputeSignature(signer, silent: true);
+        return Task.FromResult(cms.Encode());
+    }
+
+    private int KeySizeBytes() =>
+        (seal.GetRSAPublicKey()?.KeySize ?? seal.GetECDsaPublicKey()?.KeySize ?? 4096) / 8 + 16;
+
+    private void PatchSubFilter()
+    {
+        var buffer = output.GetBuffer().AsSpan(0, (int)output.Length);
+        var at = buffer.LastIndexOf(AdobeSubFilter);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("PDFsharp wrote no /SubFilter to replace; the signature layout changed.");
+        }
+        PadesSubFilter.CopyTo(buffer[at..]);
+    }
+
+    private byte[] SignedBytes()
+    {
+        var buffer = output.GetBuffer().AsSpan(0, (int)output.Length);
+        var at = buffer.LastIndexOf(ByteRangeKey);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("PDFsharp wrote no /ByteRange; the signature layout changed.");
+        }
+        var open = buffer[at..].IndexOf((byte)'[') + at;
+        var close = buffer[open..].IndexOf((byte)']') + open;
+        var numbers = Encoding.ASCII.GetString(buffer[(open + 1)..close])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+        if (numbers is not [0, var first, var second, var last] || second + last != buffer.Length)
+        {
+            throw new InvalidOperationException("PDFsharp's /ByteRange does not cover the document.");
+        }
+        var content = new byte[first + last];
+        buffer[..first].CopyTo(content);
+        buffer.Slice(second, last).CopyTo(content.AsSpan(first));
+        return content;
+    }
+}
