@@ -27,13 +27,22 @@ public sealed partial class CertificateDocument
     private readonly CertificateFacts _facts;
 
     /// <summary>Reads the credential of <paramref name="model"/>; nothing is rendered yet.</summary>
-    /// <exception cref="ArgumentException">The credential JSON cannot be read or names no learner.</exception>
+    /// <exception cref="ArgumentException">
+    /// The credential JSON cannot be read or names no learner, or the verification URL does not end in
+    /// <c>/v/&lt;credential handle&gt;</c>.
+    /// </exception>
     public CertificateDocument(CertificateModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(model.CredentialJson);
         ArgumentException.ThrowIfNullOrWhiteSpace(model.CredentialHandle);
         ArgumentException.ThrowIfNullOrWhiteSpace(model.ShortCode);
+        ArgumentNullException.ThrowIfNull(model.VerificationUrl);
+        if (!model.VerificationUrl.IsAbsoluteUri
+            || !model.VerificationUrl.AbsolutePath.EndsWith("/v/" + model.CredentialHandle, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The verification URL must be absolute and end in /v/<credential handle>.", nameof(model));
+        }
         _model = model;
         try
         {

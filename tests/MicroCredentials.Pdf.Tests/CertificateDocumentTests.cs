@@ -133,6 +133,14 @@ public sealed class CertificateDocumentTests
     }
 
     [Test]
+    public void Constructor_UrlNotEndingInHandle_Throws()
+    {
+        var model = TestCredentials.Model() with { CredentialHandle = "another-handle" };
+
+        Assert.That(() => new CertificateDocument(model), Throws.ArgumentException);
+    }
+
+    [Test]
     public void Constructor_NotACredential_Throws()
     {
         var model = TestCredentials.Model() with { CredentialJson = "{\"hello\":1}" };
