@@ -85,6 +85,9 @@ public sealed partial class CertificateDocument
         document.Info.Author = _facts.Institution;
         document.Info.Subject = _facts.Title;
         document.Info.Creator = "MicroCredentials";
+        // The paper is dated by the credential, not by the machine that happened to render it.
+        document.Info.CreationDate = _credential.ValidFrom.UtcDateTime;
+        document.Info.ModificationDate = _credential.ValidFrom.UtcDateTime;
         document.Options.CompressContentStreams = true;
         // Fastest deflate: a certificate is ~100 KB either way, and saving is most of the rendering time.
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;

@@ -124,6 +124,16 @@ public sealed class CertificateDocumentTests
     }
 
     [Test]
+    public void GeneratePdf_Metadata_ComesFromTheCredential()
+    {
+        using var document = PdfDocument.Open(CertificateFixture.Signed(CertificateLanguage.Dutch));
+
+        Assert.That(document.Information.Title, Is.EqualTo($"Certificaat – {TestCredentials.TitleNl} – {TestCredentials.LearnerName}"));
+        Assert.That(document.Information.Author, Is.EqualTo("Nova Academy"));
+        Assert.That(document.Information.GetCreatedDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2026, 6, 30, 9, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
     public void GeneratePdf_FirstPage_IsA4Landscape()
     {
         using var document = PdfDocument.Open(CertificateFixture.Signed(CertificateLanguage.English));
