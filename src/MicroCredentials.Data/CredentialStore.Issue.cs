@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using MicroCredentials.Data.Storage;
+using MicroCredentials.Status;
 
 namespace MicroCredentials.Data;
 
@@ -32,14 +33,15 @@ public sealed partial class CredentialStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
 
+        // A correction carries the award's idempotency key over from the credential it supersedes.
         if (record.IdempotencyKey is not null
-            && await FindOneAsync(connection, transaction, "idempotency_key", record.IdempotencyKey, cancellationToken) is { } existing)
+            && await FindOneAsync(connection, transaction, "idempotency_key", record.IdempotencyKey, cancellationToken) is { } existing
+            && existing.Id != record.Supersedes)
         {
             return new StoreResult(StoreOutcome.AlreadyIssued, existing);
         }
 
-        if (record.Supersedes is not null
-            && await FindOneAsync(connection, transaction, "id", record.Supersedes, cancellationToken) is not { SupersededBy: null })
+        if (record.Supersedes is not null && !await ReleaseSupersededAsync(connection, transaction, record.Supersedes, cancellationToken))
         {
             return new StoreResult(StoreOutcome.SupersedesUnavailable, null);
         }
@@ -61,15 +63,11 @@ public sealed partial class CredentialStore
 
         if (record.Supersedes is not null)
         {
-            await using var link = connection.Sql(
-                "UPDATE credentials SET superseded_by = @new WHERE id = @old AND superseded_by IS NULL", transaction)
+            await using (var link = connection.Sql("UPDATE credentials SET superseded_by = @new WHERE id = @old", transaction)
                 .With("@new", record.Id)
-                .With("@old", record.Supersedes);
-            if (await link.ExecuteNonQueryAsync(cancellationToken) != 1)
+                .With("@old", record.Supersedes))
             {
-                // Another correction of the same credential committed first.
-                await transaction.RollbackAsync(cancellationToken);
-                return new StoreResult(StoreOutcome.SupersedesUnavailable, null);
+                await link.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await RevokeInTransactionAsync(connection, transaction, record.Supersedes, $"superseded by {record.Id}", record.Actor, now, cancellationToken);
@@ -81,6 +79,19 @@ public sealed partial class CredentialStore
 
     /// <summary>SHA-256 of a download token's UTF-8 bytes: what is stored and looked up instead of the token.</summary>
     internal static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>
+    /// Frees the superseded credential's idempotency key for its correction. The row lock this takes makes a second,
+    /// concurrent correction of the same credential wait and then find it superseded.
+    /// </summary>
+    private static async Task<bool> ReleaseSupersededAsync(
+        DbConnection connection, DbTransaction transaction, string supersededId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Sql(
+            "UPDATE credentials SET idempotency_key = NULL WHERE id = @old AND superseded_by IS NULL", transaction)
+            .With("@old", supersededId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
 
     private static async Task InsertCredentialRowAsync(
         DbConnection connection, DbTransaction transaction, IssuedCredentialRecord record, byte[]? downloadTokenHash, CancellationToken cancellationToken)
@@ -125,7 +136,7 @@ public sealed partial class CredentialStore
             .With("@credential", credentialId)
             .With("@list", slot.ListId)
             .With("@index", slot.Index)
-            .With("@purpose", PurposeText(slot.Purpose));
+            .With("@purpose", slot.Purpose);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             // Disposing the transaction without commit rolls everything back.

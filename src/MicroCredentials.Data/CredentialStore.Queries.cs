@@ -1,5 +1,6 @@
 using System.Data.Common;
 using MicroCredentials.Data.Storage;
+using MicroCredentials.Status;
 
 namespace MicroCredentials.Data;
 

@@ -1,16 +1,20 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using MicroCredentials.Data.Storage;
+using MicroCredentials.Status;
 
 namespace MicroCredentials.Data;
 
 public sealed partial class CredentialStore
 {
-    // Random tries before concluding a list is nearly full: at 90 % fill, 64 misses in a row happen 0.1 % of the time.
+    // Random tries before choosing among the free indexes: below 90 % fill, 64 misses in a row happen < 0.2 % of the time.
     private const int RandomAttempts = 64;
 
+    // Misses in a row after which the list is counted: 8 misses are rare at low fill (0.4 % at half full).
+    private const int CountAfterMisses = 8;
+
     // The open list per purpose, cached so an allocation is usually a single INSERT.
-    private readonly OpenList?[] openLists = new OpenList?[2];
+    private readonly OpenList?[] openLists = new OpenList?[StatusPurpose.All.Count];
 
     /// <summary>
     /// Reserves a fresh random index in the open revocation list and in the open suspension list (Bitstring Status List
@@ -22,8 +26,9 @@ public sealed partial class CredentialStore
     /// <item>Pick an index with <see cref="RandomNumberGenerator"/> in the purpose's open list (opening one if none is).</item>
     /// <item>Insert it under the list's UNIQUE (list, index) key; a collision (another credential, another host) means
     /// try another index.</item>
-    /// <item>After 64 collisions in a row count the list: below 90 % full pick among the free indexes, otherwise mark
-    /// it full and open a new list (a partial unique index allows one open list per purpose, so racing hosts agree).</item>
+    /// <item>After 8 (and again after 64) collisions in a row count the list: at 90 % full mark it full and open a new
+    /// list (a partial unique index allows one open list per purpose, so racing hosts agree); below that, after 64
+    /// misses, pick among the free indexes.</item>
     /// </list>
     /// Reserved entries are never deleted: an index is never reused, even if the caller never inserts the credential.
     /// </remarks>
@@ -32,45 +37,77 @@ public sealed partial class CredentialStore
     public async Task<StatusAllocation> AllocateStatusAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var revocation = await AllocateAsync(connection, StatusPurpose.Revocation, cancellationToken);
-        var suspension = await AllocateAsync(connection, StatusPurpose.Suspension, cancellationToken);
-        return new StatusAllocation(revocation, suspension);
-    }
-
-    private async Task<StatusSlot> AllocateAsync(DbConnection connection, StatusPurpose purpose, CancellationToken cancellationToken)
-    {
-        while (true)
+        try
         {
-            var list = await GetOpenListAsync(connection, purpose, cancellationToken);
-            for (var attempt = 0; attempt < RandomAttempts; attempt++)
-            {
-                var index = RandomNumberGenerator.GetInt32(list.Size);
-                if (await TryReserveAsync(connection, list.Id, index, cancellationToken))
-                {
-                    return new StatusSlot(purpose, list.Id, index);
-                }
-            }
-
-            var used = await ReadAllocatedIndexesAsync(connection, list.Id, cancellationToken);
-            if (used.Count < list.Size - (list.Size / 10))
-            {
-                var free = Enumerable.Range(0, list.Size).Where(i => !used.Contains(i)).ToArray();
-                var index = free[RandomNumberGenerator.GetInt32(free.Length)];
-                if (await TryReserveAsync(connection, list.Id, index, cancellationToken))
-                {
-                    return new StatusSlot(purpose, list.Id, index);
-                }
-
-                continue;
-            }
-
-            await CloseListAsync(connection, purpose, list, cancellationToken);
+            // One transaction for both slots: one commit (one fsync on SQLite) instead of two.
+            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+            var revocation = await AllocateAsync(connection, transaction, StatusPurpose.Revocation, cancellationToken);
+            var suspension = await AllocateAsync(connection, transaction, StatusPurpose.Suspension, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new StatusAllocation(revocation, suspension);
+        }
+        catch
+        {
+            // A list opened inside the failed transaction does not exist: forget the cached lists.
+            Volatile.Write(ref openLists[0], null);
+            Volatile.Write(ref openLists[1], null);
+            throw;
         }
     }
 
-    private async Task<OpenList> GetOpenListAsync(DbConnection connection, StatusPurpose purpose, CancellationToken cancellationToken)
+    private async Task<StatusSlot> AllocateAsync(DbConnection connection, DbTransaction transaction, string purpose, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref openLists[(int)purpose]) is { } cached)
+        while (true)
+        {
+            var list = await GetOpenListAsync(connection, transaction, purpose, cancellationToken);
+            var full = false;
+            for (var attempt = 1; attempt <= RandomAttempts && !full; attempt++)
+            {
+                var index = RandomNumberGenerator.GetInt32(list.Size);
+                if (await TryReserveAsync(connection, transaction, list.Id, index, cancellationToken))
+                {
+                    return new StatusSlot(purpose, list.Id, index);
+                }
+
+                // A run of misses hints that the list is filling up: count it (rare below ~80 % fill).
+                if (attempt == CountAfterMisses || attempt == RandomAttempts)
+                {
+                    full = await CountAllocatedAsync(connection, transaction, list.Id, cancellationToken) >= FullThreshold(list.Size);
+                }
+            }
+
+            if (full)
+            {
+                await CloseListAsync(connection, transaction, purpose, list, cancellationToken);
+                continue;
+            }
+
+            // Below the threshold yet unlucky 64 times: choose among the free indexes directly.
+            var used = await ReadAllocatedIndexesAsync(connection, transaction, list.Id, cancellationToken);
+            var free = Enumerable.Range(0, list.Size).Where(i => !used.Contains(i)).ToArray();
+            if (free.Length > 0)
+            {
+                var index = free[RandomNumberGenerator.GetInt32(free.Length)];
+                if (await TryReserveAsync(connection, transaction, list.Id, index, cancellationToken))
+                {
+                    return new StatusSlot(purpose, list.Id, index);
+                }
+            }
+        }
+    }
+
+    // A list stops taking new indexes at 90 % so random picks stay cheap; the rest stays unused.
+    private static int FullThreshold(int size) => size - (size / 10);
+
+    private static async Task<long> CountAllocatedAsync(DbConnection connection, DbTransaction transaction, long listId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Sql("SELECT COUNT(*) FROM status_entries WHERE list_id = @list", transaction).With("@list", listId);
+        return await command.ScalarInt64Async(cancellationToken);
+    }
+
+    private async Task<OpenList> GetOpenListAsync(DbConnection connection, DbTransaction transaction, string purpose, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref openLists[Slot(purpose)]) is { } cached)
         {
             return cached;
         }
@@ -78,8 +115,8 @@ public sealed partial class CredentialStore
         while (true)
         {
             await using (var select = connection.Sql(
-                "SELECT id, size FROM status_lists WHERE purpose = @purpose AND is_full = false ORDER BY id LIMIT 1")
-                .With("@purpose", PurposeText(purpose)))
+                "SELECT id, size FROM status_lists WHERE purpose = @purpose AND is_full = false ORDER BY id LIMIT 1", transaction)
+                .With("@purpose", purpose))
             {
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken))
@@ -95,8 +132,8 @@ public sealed partial class CredentialStore
                 VALUES (@purpose, @size, false, 1, @now, @now)
                 ON CONFLICT DO NOTHING
                 RETURNING id, size
-                """)
-                .With("@purpose", PurposeText(purpose))
+                """, transaction)
+                .With("@purpose", purpose)
                 .With("@size", statusListSize)
                 .With("@now", now);
             await using var created = await insert.ExecuteReaderAsync(cancellationToken);
@@ -109,30 +146,30 @@ public sealed partial class CredentialStore
         }
     }
 
-    private OpenList Remember(StatusPurpose purpose, OpenList list)
+    private OpenList Remember(string purpose, OpenList list)
     {
-        Volatile.Write(ref openLists[(int)purpose], list);
+        Volatile.Write(ref openLists[Slot(purpose)], list);
         return list;
     }
 
-    private async Task<bool> TryReserveAsync(DbConnection connection, long listId, int index, CancellationToken cancellationToken)
+    private async Task<bool> TryReserveAsync(DbConnection connection, DbTransaction transaction, long listId, int index, CancellationToken cancellationToken)
     {
         await using var command = connection.Sql(
             """
             INSERT INTO status_entries (list_id, status_index, bit, allocated_at)
             VALUES (@list, @index, false, @now)
             ON CONFLICT DO NOTHING
-            """)
+            """, transaction)
             .With("@list", listId)
             .With("@index", index)
             .With("@now", Now());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<HashSet<int>> ReadAllocatedIndexesAsync(DbConnection connection, long listId, CancellationToken cancellationToken)
+    private static async Task<HashSet<int>> ReadAllocatedIndexesAsync(DbConnection connection, DbTransaction transaction, long listId, CancellationToken cancellationToken)
     {
         var used = new HashSet<int>();
-        await using var command = connection.Sql("SELECT status_index FROM status_entries WHERE list_id = @list").With("@list", listId);
+        await using var command = connection.Sql("SELECT status_index FROM status_entries WHERE list_id = @list", transaction).With("@list", listId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -142,28 +179,21 @@ public sealed partial class CredentialStore
         return used;
     }
 
-    private async Task CloseListAsync(DbConnection connection, StatusPurpose purpose, OpenList list, CancellationToken cancellationToken)
+    private async Task CloseListAsync(DbConnection connection, DbTransaction transaction, string purpose, OpenList list, CancellationToken cancellationToken)
     {
-        await using (var command = connection.Sql("UPDATE status_lists SET is_full = true WHERE id = @id").With("@id", list.Id))
+        await using (var command = connection.Sql("UPDATE status_lists SET is_full = true WHERE id = @id", transaction).With("@id", list.Id))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        Interlocked.CompareExchange(ref openLists[(int)purpose], null, list);
+        Interlocked.CompareExchange(ref openLists[Slot(purpose)], null, list);
     }
 
-    private static string PurposeText(StatusPurpose purpose) => purpose switch
+    private static int Slot(string purpose) => purpose switch
     {
-        StatusPurpose.Revocation => "revocation",
-        StatusPurpose.Suspension => "suspension",
-        _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown status purpose."),
-    };
-
-    private static StatusPurpose ParsePurpose(string text) => text switch
-    {
-        "revocation" => StatusPurpose.Revocation,
-        "suspension" => StatusPurpose.Suspension,
-        _ => throw new InvalidOperationException($"Unknown status purpose '{text}' in the database."),
+        StatusPurpose.Revocation => 0,
+        StatusPurpose.Suspension => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Only revocation and suspension lists are kept."),
     };
 
     private sealed record OpenList(long Id, int Size);

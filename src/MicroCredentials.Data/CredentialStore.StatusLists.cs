@@ -70,7 +70,7 @@ public sealed partial class CredentialStore
 
     private static StatusListInfo ReadListInfo(DbDataReader reader) => new(
         reader.GetInt64(0),
-        ParsePurpose(reader.GetString(1)),
+        reader.GetString(1),
         reader.GetInt32(2),
         reader.GetInt64(3),
         reader.GetBoolean(4),

@@ -42,7 +42,11 @@ public sealed record IssuedCredentialRecord
     /// <summary>The status list positions from <see cref="CredentialStore.AllocateStatusAsync"/> that the credential names.</summary>
     public required StatusAllocation Status { get; init; }
 
-    /// <summary>The id of the credential this one corrects, or <see langword="null"/>. That credential is revoked and linked.</summary>
+    /// <summary>
+    /// The id of the credential this one corrects, or <see langword="null"/>. In the same transaction that credential is
+    /// revoked, linked (<see cref="StoredCredential.SupersededBy"/>) and hands its idempotency key over to this one, so a
+    /// correction may (and should) carry the award's idempotency key.
+    /// </summary>
     public string? Supersedes { get; init; }
 
     /// <summary>The graduate's plain download token, or <see langword="null"/>; only its SHA-256 is stored.</summary>

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using MicroCredentials.Catalog;
 
 namespace MicroCredentials.Data;
 
 /// <summary>
-/// The lookup key for a learner's e-mail address: HMAC-SHA-256 under a server-side pepper of the trimmed, lower-cased
-/// address, as lowercase hex. Deterministic so the same learner is found again, keyed so a stolen database alone does
+/// The lookup key for a learner's e-mail address: HMAC-SHA-256 under a server-side pepper of the address normalised by
+/// <see cref="LearnerRow.NormalizeEmail"/> (trimmed, lower-cased), as lowercase hex. Deterministic so the same learner is found again, keyed so a stolen database alone does
 /// not reveal addresses by dictionary. Unrelated to the salted <c>identityHash</c> inside credentials.
 /// </summary>
 public static class LearnerEmailHash
@@ -23,7 +24,7 @@ public static class LearnerEmailHash
             throw new ArgumentException("The pepper must be at least 16 bytes.", nameof(pepper));
         }
 
-        var normalized = Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant());
+        var normalized = Encoding.UTF8.GetBytes(LearnerRow.NormalizeEmail(email));
         return Convert.ToHexStringLower(HMACSHA256.HashData(pepper, normalized));
     }
 }

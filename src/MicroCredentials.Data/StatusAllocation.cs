@@ -1,3 +1,5 @@
+using MicroCredentials.Status;
+
 namespace MicroCredentials.Data;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using MicroCredentials.Status;
+
 namespace MicroCredentials.Data;
 
 /// <summary>A consistent view of one status list: its metadata and the indexes whose bit is set.</summary>
@@ -6,16 +8,17 @@ namespace MicroCredentials.Data;
 public sealed record StatusListSnapshot(StatusListInfo Info, IReadOnlyList<int> SetIndexes)
 {
     /// <summary>
-    /// The uncompressed bitstring (Bitstring Status List v1.0 §3.1): <c>Size / 8</c> bytes, index 0 the most significant
-    /// bit of byte 0. GZIP and multibase-encode it to get <c>encodedList</c>.
+    /// The list as a Core <see cref="Bitstring"/> (index 0 = most significant bit of byte 0, Bitstring Status List
+    /// v1.0 §2.2); call <see cref="Bitstring.Encode"/> for <c>encodedList</c>.
     /// </summary>
-    /// <returns>A new array.</returns>
-    public byte[] ToBitstring()
+    /// <returns>A new bitstring of <see cref="StatusListInfo.Size"/> bits.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The list is smaller than <see cref="Bitstring.MinimumLength"/> (test-sized lists).</exception>
+    public Bitstring ToBitstring()
     {
-        var bits = new byte[Info.Size / 8];
+        var bits = new Bitstring(Info.Size);
         foreach (var index in SetIndexes)
         {
-            bits[index / 8] |= (byte)(0x80 >> (index % 8));
+            bits.Set(index, true);
         }
 
         return bits;

@@ -12,7 +12,7 @@ public sealed record StoredCredential
     /// <summary>The short human-typable code.</summary>
     public required string ShortCode { get; init; }
 
-    /// <summary>The idempotency key it was issued under, or <see langword="null"/>.</summary>
+    /// <summary>The idempotency key it was issued under, or <see langword="null"/> (also once superseded: the key moves to the correction).</summary>
     public string? IdempotencyKey { get; init; }
 
     /// <summary>The learner row, or <see langword="null"/>.</summary>

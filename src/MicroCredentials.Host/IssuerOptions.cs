@@ -35,6 +35,21 @@ public sealed class IssuerOptions
     /// <summary>Largest accepted upload to the verification API, in bytes. Default 5 MiB.</summary>
     [Range(1024, 100 * 1024 * 1024)] public long MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// Base64 secret (32+ bytes) that graduates' download links derive from. Required when several hosts share
+    /// PostgreSQL; by default a secret file is created next to the SQLite database.
+    /// </summary>
+    public string? DownloadLinkSecret { get; set; }
+
+    /// <summary>JWT algorithm of issued VC-JWTs: RS256 (default) or ES256.</summary>
+    [RegularExpression("^(RS256|ES256)$")] public string JwtAlgorithm { get; set; } = "RS256";
+
+    /// <summary>
+    /// Whether credentials carry a suspension status entry besides the revocation entry (default true; false gives a
+    /// single <c>credentialStatus</c> object, as the OB 3.0.3 JSON Schema wants, but no suspension).
+    /// </summary>
+    public bool IncludeSuspensionStatus { get; set; } = true;
+
     /// <summary>Public requests per minute per client address before 429. Default 600.</summary>
     [Range(1, 1_000_000)] public int PublicRequestsPerMinute { get; set; } = 600;
 }

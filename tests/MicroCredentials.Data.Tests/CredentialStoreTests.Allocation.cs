@@ -26,7 +26,7 @@ public sealed partial class CredentialStoreTests
     public async Task AllocateStatus_ParallelHostsOnOneDatabase_NeverHandOutAnIndexTwice()
     {
         const int Hosts = 6;
-        const int PerHost = 400;
+        const int PerHost = 300;
         // Separate stores = separate connection pools and caches, as separate host instances would have.
         var hosts = await Task.WhenAll(Enumerable.Range(0, Hosts).Select(_ => CredentialStore.OpenAsync(Database.Options(statusListSize: 512), Time, None)));
         try

@@ -126,6 +126,34 @@ public sealed partial class CredentialStoreTests
     }
 
     [Test]
+    public async Task InsertIssued_CorrectionWithTheAwardsIdempotencyKey_TakesTheKeyOver()
+    {
+        var old = await IssueAsync("award-key");
+
+        var correction = await Store.InsertIssuedAsync(await NewRecordAsync("award-key", supersedes: old.Id), None);
+        var rerun = await Store.InsertIssuedAsync(await NewRecordAsync("award-key"), None);
+
+        Assert.That(correction.Outcome, Is.EqualTo(StoreOutcome.Inserted));
+        Assert.That((await Store.FindByIdempotencyKeyAsync("award-key", None))?.Id, Is.EqualTo(correction.Credential!.Id));
+        Assert.That((await Store.FindByIdAsync(old.Id, None))!.IdempotencyKey, Is.Null);
+        Assert.That(rerun.Outcome, Is.EqualTo(StoreOutcome.AlreadyIssued));
+        Assert.That(rerun.Credential!.Id, Is.EqualTo(correction.Credential.Id));
+    }
+
+    [Test]
+    public async Task InsertIssued_TwoCorrectionsOfOneCredentialInParallel_ExactlyOneWins()
+    {
+        var old = await IssueAsync("award-key");
+        var corrections = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => NewRecordAsync("award-key", supersedes: old.Id)));
+
+        var results = await Task.WhenAll(corrections.Select(c => Task.Run(() => Store.InsertIssuedAsync(c, None))));
+
+        Assert.That(results.Count(r => r.Outcome == StoreOutcome.Inserted), Is.EqualTo(1));
+        Assert.That(results.Select(r => r.Outcome), Has.Exactly(3).Matches<StoreOutcome>(o => o is StoreOutcome.SupersedesUnavailable or StoreOutcome.AlreadyIssued));
+        Assert.That(await Store.CountCredentialsAsync(None), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task InsertIssued_SupersedesUnknownOrAlreadySuperseded_ReturnsSupersedesUnavailable()
     {
         var old = await IssueAsync();

@@ -11,8 +11,8 @@ public sealed class StatusListSnapshotTests
         // Bitstring Status List §3.1: index 0 is the left-most bit; the validator sample has index 23 as byte 2 = 0x01.
         var bits = Snapshot(23).ToBitstring();
 
-        Assert.That(bits[2], Is.EqualTo(0x01));
-        Assert.That(bits.Count(b => b != 0), Is.EqualTo(1));
+        Assert.That(bits.Bytes[2], Is.EqualTo(0x01));
+        Assert.That(bits.SetIndexes(), Is.EqualTo(new[] { 23 }));
     }
 
     [Test]
@@ -20,8 +20,16 @@ public sealed class StatusListSnapshotTests
     {
         var bits = Snapshot(0, 131_071).ToBitstring();
 
-        Assert.That(bits, Has.Length.EqualTo(16_384));
-        Assert.That(bits[0], Is.EqualTo(0x80));
-        Assert.That(bits[^1], Is.EqualTo(0x01));
+        Assert.That(bits.Length, Is.EqualTo(131_072));
+        Assert.That(bits.Bytes[0], Is.EqualTo(0x80));
+        Assert.That(bits.Bytes[^1], Is.EqualTo(0x01));
+    }
+
+    [Test]
+    public void ToBitstring_TestSizedList_ThrowsBecauseBelowTheSpecMinimum()
+    {
+        var small = new StatusListSnapshot(new StatusListInfo(1, StatusPurpose.Revocation, 16, 1, false, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), [3]);
+
+        Assert.That(small.ToBitstring, Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 }

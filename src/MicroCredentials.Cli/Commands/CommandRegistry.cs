@@ -8,6 +8,11 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [];
+        yield return IssueCommand.Create(context);
+        yield return VerifyCommand.Create(context);
+        yield return StatusCommands.Revoke(context);
+        yield return StatusCommands.Suspend(context);
+        yield return StatusCommands.Unsuspend(context);
+        yield return KeysCommand.Create(context);
     }
 }

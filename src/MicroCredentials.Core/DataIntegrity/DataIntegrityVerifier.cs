@@ -95,18 +95,21 @@ public static class DataIntegrityVerifier
                 DataIntegrityFailure.InvalidPublicKey, $"The key of {proof.VerificationMethod} is not an Ed25519 public key.", proof);
         }
 
-        return HashData(document, proofNode!.AsObject(), proof, documentLoader) switch
+        var (hashData, failure, detail) = HashData(document, proofNode!.AsObject(), proof, documentLoader);
+        if (failure is { } f)
         {
-            (null, var detail) => DataIntegrityVerificationResult.Fail(DataIntegrityFailure.CanonicalizationFailed, detail!, proof),
-            (var hashData, _) when Ed25519Proofs.Verify(publicKey!, hashData, signature) => DataIntegrityVerificationResult.Valid(proof),
-            _ => DataIntegrityVerificationResult.Fail(
-                DataIntegrityFailure.SignatureInvalid, "The signature does not match the document and proof.", proof),
-        };
+            return DataIntegrityVerificationResult.Fail(f, detail!, proof);
+        }
+
+        return Ed25519Proofs.Verify(publicKey!, hashData, signature)
+            ? DataIntegrityVerificationResult.Valid(proof)
+            : DataIntegrityVerificationResult.Fail(
+                DataIntegrityFailure.SignatureInvalid, "The signature does not match the document and proof.", proof);
     }
 
-    /// <summary>hashData of the document without <c>proof</c> and the proof without <c>proofValue</c>, or the reason
-    /// canonicalization failed.</summary>
-    private static (byte[]? HashData, string? Error) HashData(
+    /// <summary>hashData of the document without <c>proof</c> and the proof without <c>proofValue</c>, or why it
+    /// cannot be computed.</summary>
+    private static (byte[] HashData, DataIntegrityFailure? Failure, string? Detail) HashData(
         JsonObject document, JsonObject proofObject, DataIntegrityProof proof, DocumentLoader? documentLoader)
     {
         var unsecured = new JsonObject();
@@ -134,7 +137,7 @@ public static class DataIntegrityVerifier
                 if (!EddsaJcs2022.ContextMatches(unsecured, proofOptions))
                 {
                     // A document whose @context differs from the signed one is not the signed document.
-                    return ([], null);
+                    return ([], DataIntegrityFailure.SignatureInvalid, "The document @context does not start with the proof's @context.");
                 }
 
                 if (proofOptions.TryGetPropertyValue("@context", out var context))
@@ -142,18 +145,23 @@ public static class DataIntegrityVerifier
                     unsecured["@context"] = context?.DeepClone();
                 }
 
-                return (EddsaJcs2022.HashData(unsecured, proofOptions), null);
+                return (EddsaJcs2022.HashData(unsecured, proofOptions), null, null);
             }
 
-            return (EddsaRdfc2022.HashData(unsecured, proofOptions, documentLoader), null);
+            return (EddsaRdfc2022.HashData(unsecured, proofOptions, documentLoader), null, null);
         }
         catch (JsonLdException e)
         {
-            return (null, $"JSON-LD (safe mode) rejected the document: {e.Message}");
+            return ([], DataIntegrityFailure.CanonicalizationFailed, $"JSON-LD (safe mode) rejected the document: {e.Message}");
         }
         catch (Rdfc10WorkLimitExceededException e)
         {
-            return (null, e.Message);
+            return ([], DataIntegrityFailure.CanonicalizationFailed, e.Message);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // Verification never throws for a bad document: anything the JSON or JSON-LD layers reject is a failure.
+            return ([], DataIntegrityFailure.CanonicalizationFailed, $"The document cannot be canonicalized: {e.Message}");
         }
     }
 }

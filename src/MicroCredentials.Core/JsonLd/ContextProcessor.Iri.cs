@@ -2,6 +2,8 @@ namespace MicroCredentials.JsonLd;
 
 internal static partial class ContextProcessor
 {
+    private const int MaxCachedIris = 4096;
+
     /// <summary>
     /// IRI Expansion (JSON-LD 1.1 API §5.2.2) on a finished context, with the vocabulary-relative, not
     /// document-relative case (property keys) cached on the context.
@@ -22,7 +24,13 @@ internal static partial class ContextProcessor
             }
 
             var expanded = ExpandIri(null!, active, value, false, true, null);
-            cache.TryAdd(value, expanded);
+
+            // Bounded: keys come from untrusted documents on a verification host.
+            if (cache.Count < MaxCachedIris)
+            {
+                cache.TryAdd(value, expanded);
+            }
+
             return expanded;
         }
 

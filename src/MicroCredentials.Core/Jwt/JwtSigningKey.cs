@@ -5,15 +5,24 @@ namespace MicroCredentials.Jwt;
 
 /// <summary>
 /// A private JWT signing key of an issuer (ES256 on P-256 or RS256 on RSA ≥ 2048) with its key id
-/// <c>&lt;issuer id&gt;#&lt;RFC 7638 thumbprint&gt;</c>. Owns the key it wraps.
+/// <c>&lt;issuer id&gt;#&lt;RFC 7638 thumbprint&gt;</c>. Owns the key it wraps and disposes it.
 /// </summary>
-public sealed class JwtSigningKey
+public sealed class JwtSigningKey : IDisposable
 {
-    private JwtSigningKey(JwtPublicKey publicKey, SecurityKey securityKey, string securityAlgorithm)
+    private readonly AsymmetricAlgorithm privateKey;
+
+    private JwtSigningKey(JwtPublicKey publicKey, AsymmetricAlgorithm privateKey, SecurityKey securityKey, string securityAlgorithm)
     {
+        this.privateKey = privateKey;
         PublicKey = publicKey;
         securityKey.KeyId = publicKey.KeyId;
-        SigningCredentials = new SigningCredentials(securityKey, securityAlgorithm);
+        // IdentityModel's shared provider cache is keyed by kid: a second key set with the same kid (a reload, a test)
+        // would get the provider of a disposed key. Each signing key owns its providers instead.
+        securityKey.CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false };
+        SigningCredentials = new SigningCredentials(securityKey, securityAlgorithm)
+        {
+            CryptoProviderFactory = securityKey.CryptoProviderFactory,
+        };
     }
 
     /// <summary>The public half (what the JWKS and the DID document publish).</summary>
@@ -36,7 +45,7 @@ public sealed class JwtSigningKey
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         EnsurePrivate(() => privateKey.ExportParameters(includePrivateParameters: true));
-        return new JwtSigningKey(JwtPublicKey.FromECDsa(privateKey, issuerId), new ECDsaSecurityKey(privateKey), SecurityAlgorithms.EcdsaSha256);
+        return new JwtSigningKey(JwtPublicKey.FromECDsa(privateKey, issuerId), privateKey, new ECDsaSecurityKey(privateKey), SecurityAlgorithms.EcdsaSha256);
     }
 
     /// <summary>Wraps an RSA private key (≥ 2048 bits) for RS256.</summary>
@@ -47,8 +56,11 @@ public sealed class JwtSigningKey
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         EnsurePrivate(() => privateKey.ExportParameters(includePrivateParameters: true));
-        return new JwtSigningKey(JwtPublicKey.FromRsa(privateKey, issuerId), new RsaSecurityKey(privateKey), SecurityAlgorithms.RsaSha256);
+        return new JwtSigningKey(JwtPublicKey.FromRsa(privateKey, issuerId), privateKey, new RsaSecurityKey(privateKey), SecurityAlgorithms.RsaSha256);
     }
+
+    /// <summary>Disposes the private key.</summary>
+    public void Dispose() => privateKey.Dispose();
 
     private static void EnsurePrivate(Action export)
     {

@@ -4,7 +4,8 @@ namespace MicroCredentials.Jwt;
 
 /// <summary>
 /// base64url without padding and without whitespace (RFC 7515 §2): the decoder in the BCL skips whitespace and
-/// accepts padding, which a JWS must not contain.
+/// accepts padding, which a JWS must not contain. Non-canonical encodings (unused low bits of the last character set,
+/// RFC 4648 §3.5) are rejected too, so one token has exactly one spelling.
 /// </summary>
 internal static class StrictBase64Url
 {
@@ -24,6 +25,13 @@ internal static class StrictBase64Url
             }
         }
 
+        // With 2 or 3 characters in the last quantum, the low 4 or 2 bits of the last character carry no data.
+        var unusedBits = (text.Length % 4) switch { 2 => 0x0F, 3 => 0x03, _ => 0 };
+        if (unusedBits != 0 && (SextetOf(text[^1]) & unusedBits) != 0)
+        {
+            return false;
+        }
+
         try
         {
             bytes = Base64Url.DecodeFromChars(text);
@@ -34,4 +42,13 @@ internal static class StrictBase64Url
             return false;
         }
     }
+
+    private static int SextetOf(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '-' => 62,
+        _ => 63,
+    };
 }

@@ -12,6 +12,25 @@ public sealed class IssuerKeyOptions
     public const string DemoDirectory = "keys.example";
 
     /// <summary>
+    /// Options for a folder laid out as <see cref="KeyGenerator"/> writes it (and as <c>keys.example/</c> is):
+    /// ed25519.pem, es256.pem, rs256.pem, seal.p12. <c>ForDirectory("keys.example", "demo")</c> equals the defaults.
+    /// </summary>
+    /// <param name="directory">The folder (absolute, or relative to the base directory given to <see cref="IssuerKeySet.Load"/>).</param>
+    /// <param name="sealPassword">Password of seal.p12; null for none.</param>
+    public static IssuerKeyOptions ForDirectory(string directory, string? sealPassword)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        return new IssuerKeyOptions
+        {
+            Ed25519KeyPath = Path.Combine(directory, "ed25519.pem"),
+            Es256KeyPath = Path.Combine(directory, "es256.pem"),
+            Rs256KeyPath = Path.Combine(directory, "rs256.pem"),
+            SealPkcs12Path = Path.Combine(directory, "seal.p12"),
+            SealPassword = sealPassword,
+        };
+    }
+
+    /// <summary>
     /// Ed25519 private key for Data Integrity proofs (<c>eddsa-rdfc-2022</c>): PKCS#8 PEM or an OKP JWK with <c>d</c>.
     /// Default <c>keys.example/ed25519.pem</c>.
     /// </summary>

@@ -25,13 +25,14 @@ public sealed partial class IssuerKeySet
 
         var ed25519 = KeyFileLoader.LoadEd25519PrivateKey(Resolve(options.Ed25519KeyPath, nameof(options.Ed25519KeyPath)));
         JwtSigningKey? es256 = null;
+        JwtSigningKey? rs256 = null;
         X509Certificate2? seal = null;
         try
         {
             var es256Path = Resolve(options.Es256KeyPath, nameof(options.Es256KeyPath));
             es256 = Signing(es256Path, () => JwtSigningKey.FromECDsa(KeyFileLoader.LoadP256PrivateKey(es256Path), issuerId));
             var rs256Path = Resolve(options.Rs256KeyPath, nameof(options.Rs256KeyPath));
-            var rs256 = Signing(rs256Path, () => JwtSigningKey.FromRsa(KeyFileLoader.LoadRsaPrivateKey(rs256Path), issuerId));
+            rs256 = Signing(rs256Path, () => JwtSigningKey.FromRsa(KeyFileLoader.LoadRsaPrivateKey(rs256Path), issuerId));
             seal = LoadSeal(options, root);
             var retiredEd25519 = options.RetiredEd25519KeyPaths
                 .Select(p => KeyFileLoader.LoadEd25519PublicKey(Resolve(p, nameof(options.RetiredEd25519KeyPaths)))).ToList();
@@ -42,6 +43,8 @@ public sealed partial class IssuerKeySet
         catch
         {
             ed25519.Dispose();
+            es256?.Dispose();
+            rs256?.Dispose();
             seal?.Dispose();
             throw;
         }

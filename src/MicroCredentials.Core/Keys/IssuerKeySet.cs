@@ -100,6 +100,8 @@ public sealed partial class IssuerKeySet : IDisposable
     public void Dispose()
     {
         Ed25519Key.Dispose();
+        Es256.Dispose();
+        Rs256.Dispose();
         SealCertificate?.Dispose();
     }
 

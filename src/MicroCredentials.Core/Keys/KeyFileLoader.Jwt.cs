@@ -63,6 +63,7 @@ internal static partial class KeyFileLoader
     private static ECDsa LoadEcdsa(string path, bool requirePrivate)
     {
         var (text, kind) = ReadText(path);
+        RejectMultibase(path, kind, "a P-256");
         var key = ECDsa.Create();
         try
         {
@@ -112,6 +113,7 @@ internal static partial class KeyFileLoader
     private static RSA LoadRsa(string path, bool requirePrivate)
     {
         var (text, kind) = ReadText(path);
+        RejectMultibase(path, kind, "an RSA");
         var key = RSA.Create();
         try
         {
@@ -161,6 +163,14 @@ internal static partial class KeyFileLoader
         {
             key.Dispose();
             throw;
+        }
+    }
+
+    private static void RejectMultibase(string path, FileKind kind, string expected)
+    {
+        if (kind == FileKind.Multibase)
+        {
+            throw new KeyFileException(path, $"expected {expected} key (PEM or JWK), found a Multikey text value");
         }
     }
 

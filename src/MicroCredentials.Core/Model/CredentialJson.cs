@@ -27,6 +27,10 @@ public static class CredentialJson
     public static JsonObject ToJsonObject(OpenBadgeCredential credential) =>
         JsonSerializer.SerializeToNode(credential, Options)!.AsObject();
 
+    /// <summary>Converts an issuer profile to a mutable JSON tree (for publishing it).</summary>
+    public static JsonObject ToProfileJson(Profile profile) =>
+        JsonSerializer.SerializeToNode(profile, Options)!.AsObject();
+
     /// <summary>Reads a credential; throws <see cref="JsonException"/> on malformed input.</summary>
     public static OpenBadgeCredential Deserialize(string json) =>
         JsonSerializer.Deserialize<OpenBadgeCredential>(json, Options)

@@ -13,7 +13,7 @@ internal static class PageLanguage
             return explicitLang;
         }
 
-        if (StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage.ToArray(), out var langs))
+        if (StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage.Where(v => v is not null).Select(v => v!).ToList(), out var langs) && langs is not null)
         {
             foreach (var l in langs.OrderByDescending(l => l.Quality ?? 1))
             {

@@ -52,7 +52,7 @@ internal static class VerificationPage
         sb.Append("</ul></section>");
         sb.Append(UploadForm(lang));
         var switchUrl = selfUrl + (selfUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + (lang == "nl" ? "en" : "nl");
-        return Render(lang, PageTexts.Verdict(report.Verdict, lang) + " — " + PageTexts.T("title", lang), switchUrl, sb.ToString());
+        return HtmlPage.Render(lang, PageTexts.Verdict(report.Verdict, lang) + " — " + PageTexts.T("title", lang), switchUrl, sb.ToString());
     }
 
     /// <summary>The upload and code forms (also the page of <c>GET /v</c>).</summary>

@@ -1,9 +1,12 @@
+using System.Buffers;
+
 namespace MicroCredentials.Rdf.Canonicalization;
 
 /// <summary>Hash First Degree Quads (RDFC-1.0 §4.6) and Hash Related Blank Node (§4.7).</summary>
 internal sealed partial class Rdfc10Canonicalizer
 {
     private readonly List<Range> lineRanges = [];
+    private readonly ArrayBufferWriter<byte> sorted = new(1024);
 
     /// <summary>
     /// Hash First Degree Quads: serialize each quad that mentions <paramref name="node"/> with that node as
@@ -32,16 +35,22 @@ internal sealed partial class Rdfc10Canonicalizer
             lineRanges.Add(new Range(start, scratch.WrittenCount));
         }
 
-        // UTF-8 byte order is code point order.
+        // UTF-8 byte order is code point order; the sorted lines are hashed in one call.
         var written = scratch.WrittenMemory;
         lineRanges.Sort((a, b) => written.Span[a].SequenceCompareTo(written.Span[b]));
-        using var hash = CreateHash();
+        sorted.ResetWrittenCount();
         foreach (var range in lineRanges)
         {
-            hash.AppendData(written.Span[range]);
+            sorted.Write(written.Span[range]);
         }
 
-        return Hex(hash);
+        return HashHex(sorted.WrittenSpan);
+    }
+
+    private static void WriteAscii(ArrayBufferWriter<byte> writer, string text)
+    {
+        var span = writer.GetSpan(text.Length);
+        writer.Advance(System.Text.Encoding.ASCII.GetBytes(text, span));
     }
 
     private void WriteFirstDegreeTerm(int termNode, byte[]? encoded, int node)
@@ -63,24 +72,23 @@ internal sealed partial class Rdfc10Canonicalizer
     /// </summary>
     private string HashRelatedBlankNode(int related, in EncodedQuad quad, IdentifierIssuer issuer, char position)
     {
-        using var hash = CreateHash();
-        ReadOnlySpan<byte> positionByte = [(byte)position];
-        hash.AppendData(positionByte);
+        var input = new ArrayBufferWriter<byte>(128);
+        input.Write([(byte)position]);
         if (position != 'g')
         {
-            hash.AppendData(quad.Predicate);
+            input.Write(quad.Predicate);
         }
 
         if ((canonicalIssuer.Find(related) ?? issuer.Find(related)) is { } id)
         {
-            hash.AppendData("_:"u8);
-            AppendAscii(hash, id);
+            input.Write("_:"u8);
+            WriteAscii(input, id);
         }
         else
         {
-            AppendAscii(hash, firstDegreeHashes[related]);
+            WriteAscii(input, firstDegreeHashes[related]);
         }
 
-        return Hex(hash);
+        return HashHex(input.WrittenSpan);
     }
 }

@@ -98,26 +98,23 @@ internal sealed partial class Rdfc10Canonicalizer
     /// <summary>Step 6: canonical N-Quads, as UTF-8, lines sorted by code point (= UTF-8 byte order).</summary>
     public byte[] Serialize()
     {
-        var lines = new byte[quads.Count][];
+        scratch.ResetWrittenCount();
+        var ranges = new Range[quads.Count];
         for (var i = 0; i < quads.Count; i++)
         {
-            scratch.ResetWrittenCount();
+            var start = scratch.WrittenCount;
             WriteCanonicalQuad(quads[i]);
-            lines[i] = scratch.WrittenSpan.ToArray();
+            ranges[i] = new Range(start, scratch.WrittenCount);
         }
 
-        Array.Sort(lines, static (a, b) => a.AsSpan().SequenceCompareTo(b));
-        var total = 0;
-        foreach (var line in lines)
-        {
-            total += line.Length;
-        }
-
-        var output = new byte[total];
+        var written = scratch.WrittenMemory;
+        Array.Sort(ranges, (a, b) => written.Span[a].SequenceCompareTo(written.Span[b]));
+        var output = new byte[scratch.WrittenCount];
         var offset = 0;
-        foreach (var line in lines)
+        foreach (var range in ranges)
         {
-            line.CopyTo(output, offset);
+            var line = written.Span[range];
+            line.CopyTo(output.AsSpan(offset));
             offset += line.Length;
         }
 
@@ -185,6 +182,15 @@ internal sealed partial class Rdfc10Canonicalizer
     private void Write(ReadOnlySpan<byte> bytes) => scratch.Write(bytes);
 
     private IncrementalHash CreateHash() => IncrementalHash.CreateHash(hashName);
+
+    private string HashHex(ReadOnlySpan<byte> data)
+    {
+        Span<byte> digest = stackalloc byte[48];
+        var written = options.HashAlgorithm == Rdfc10HashAlgorithm.Sha384
+            ? SHA384.HashData(data, digest)
+            : SHA256.HashData(data, digest);
+        return Convert.ToHexStringLower(digest[..written]);
+    }
 
     private static string Hex(IncrementalHash hash)
     {

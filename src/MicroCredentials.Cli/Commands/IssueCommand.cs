@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using MicroCredentials.Catalog;
+using MicroCredentials.Data.Issuance;
+using Spectre.Console;
+
+namespace MicroCredentials.Cli.Commands;
+
+/// <summary>
+/// <c>microcred issue --catalog … --learners … --out …</c>: issues a credential for every good CSV row, writes the
+/// graduate's files, and reports every row. Rerunning the same input issues no duplicates: the idempotency key is
+/// SHA-256 of (lower-cased e-mail, micro-credential code, award date); see <see cref="MicroCredentials.Issuance.IdempotencyKey"/>.
+/// </summary>
+internal static class IssueCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var common = new CommonOptions();
+        var catalog = new Option<FileInfo>("--catalog") { Description = "Catalogue JSON file.", Required = true };
+        var learners = new Option<FileInfo>("--learners") { Description = "CSV of learners who passed (email;name;code;awarded;grade;start;end).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the files per learner. Default out/.", DefaultValueFactory = _ => new DirectoryInfo("out") };
+        var lang = new Option<string>("--lang") { Description = "Language of the PDF certificates: nl or en. Default nl.", DefaultValueFactory = _ => "nl" };
+        lang.AcceptOnlyFromAmong("nl", "en");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only report what would be issued; write nothing." };
+        var actor = new Option<string>("--actor") { Description = "Name recorded in the audit log.", DefaultValueFactory = _ => Environment.UserName };
+
+        var command = new Command("issue", "Issue credentials from a CSV of learners who passed: writes <id>.json, <id>.jwt, <id>.pdf and <id>.png per learner, and links.csv.");
+        command.Options.Add(catalog);
+        command.Options.Add(learners);
+        command.Options.Add(output);
+        command.Options.Add(lang);
+        command.Options.Add(dryRun);
+        command.Options.Add(actor);
+        common.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var console = context.Console;
+            var catalogPath = parse.GetValue(catalog)!.FullName;
+            var loaded = await CatalogLoader.LoadFileAsync(catalogPath, ct);
+            if (!loaded.Succeeded)
+            {
+                return CatalogCommand.Report(console, catalogPath, loaded);
+            }
+
+            var csvPath = parse.GetValue(learners)!.FullName;
+            if (!File.Exists(csvPath))
+            {
+                console.MarkupLineInterpolated($"[red]error[/] {csvPath}: the learners file does not exist.");
+                return CliApp.BadInput;
+            }
+
+            var csv = await LearnerCsvReader.ReadFileAsync(csvPath, loaded.Catalog!, ct);
+            await using var env = await CliEnvironment.OpenAsync(parse, common, context, ct);
+            if (env is null)
+            {
+                return CliApp.BadInput;
+            }
+
+            var isDryRun = parse.GetValue(dryRun);
+            var results = await RunWithProgressAsync(console, csv.Rows.Count, progress =>
+                env.Issuance.IssueBatchAsync(loaded.Catalog!, csv, parse.GetValue(actor)!, isDryRun, progress, ct));
+
+            var outDir = parse.GetValue(output)!.FullName;
+            if (!isDryRun)
+            {
+                var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, loaded.Catalog!.Issuer.Signatory);
+                Directory.CreateDirectory(outDir);
+                foreach (var r in results.Where(r => r.Credential is not null))
+                {
+                    await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct);
+                }
+
+                await WriteLinksAsync(Path.Combine(outDir, "links.csv"), results, ct);
+            }
+
+            return Summarise(console, Path.GetFileName(csvPath), results, isDryRun, outDir);
+        });
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<IssueResult>> RunWithProgressAsync(IAnsiConsole console, int rows,
+        Func<IProgress<int>?, Task<IReadOnlyList<IssueResult>>> run)
+    {
+        if (rows < 20 || !console.Profile.Capabilities.Interactive)
+        {
+            return await run(null);
+        }
+
+        IReadOnlyList<IssueResult> results = [];
+        await console.Progress().StartAsync(async ctx =>
+        {
+            var task = ctx.AddTask("Issuing", maxValue: rows);
+            results = await run(new Progress<int>(done => task.Value = done));
+        });
+        return results;
+    }
+
+    private static int Summarise(IAnsiConsole console, string file, IReadOnlyList<IssueResult> results, bool dryRun, string outDir)
+    {
+        foreach (var r in results.Where(r => r.Outcome == IssueOutcome.Rejected))
+        {
+            console.MarkupLineInterpolated($"[red]rejected[/] {file}:{r.Line}: {r.Reason}");
+        }
+
+        int Count(IssueOutcome o) => results.Count(r => r.Outcome == o);
+        var table = new Table().AddColumns("", "rows");
+        if (dryRun)
+        {
+            table.AddRow("would issue", Count(IssueOutcome.WouldIssue).ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            table.AddRow("issued", Count(IssueOutcome.Issued).ToString(CultureInfo.InvariantCulture));
+        }
+
+        table.AddRow("skipped (already issued)", Count(IssueOutcome.AlreadyIssued).ToString(CultureInfo.InvariantCulture));
+        table.AddRow("rejected", Count(IssueOutcome.Rejected).ToString(CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.MarkupLineInterpolated(
+            $"issued {Count(IssueOutcome.Issued)}, skipped as already issued {Count(IssueOutcome.AlreadyIssued)}, rejected {Count(IssueOutcome.Rejected)}{(dryRun ? " (dry run: nothing written)" : $" — files in {outDir}")}");
+        return Count(IssueOutcome.Rejected) > 0 ? CliApp.Failed : CliApp.Ok;
+    }
+
+    private static async Task WriteLinksAsync(string path, IReadOnlyList<IssueResult> results, CancellationToken ct)
+    {
+        var sb = new StringBuilder("line;name;code;credential;outcome;verification_url;download_url\n");
+        foreach (var r in results.Where(r => r.Credential is not null))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{r.Line};{Csv(r.LearnerName)};{Csv(r.Code)};{r.Credential!.Id};{r.Outcome};{r.VerificationUrl};{r.DownloadUrl}\n");
+        }
+
+        await File.WriteAllTextAsync(path, sb.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
+    }
+
+    private static string Csv(string? value) =>
+        value is null ? string.Empty : value.Contains(';') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using MicroCredentials.Data;
+using Spectre.Console;
+
+namespace MicroCredentials.Cli.Commands;
+
+/// <summary><c>microcred revoke|suspend|unsuspend &lt;credential id&gt; --reason …</c>: status changes, audited.</summary>
+internal static class StatusCommands
+{
+    public static Command Revoke(CliContext context) => Create(context, "revoke",
+        "Revoke a credential (irreversible): its verification page and every verifier then report it revoked.",
+        (env, id, reason, actor, ct) => env.Issuance.RevokeAsync(id, reason, actor, ct), requireReason: true);
+
+    public static Command Suspend(CliContext context) => Create(context, "suspend",
+        "Suspend a credential temporarily (lift it with 'unsuspend').",
+        (env, id, reason, actor, ct) => env.Issuance.SuspendAsync(id, reason, actor, ct), requireReason: true);
+
+    public static Command Unsuspend(CliContext context) => Create(context, "unsuspend",
+        "Lift the suspension of a credential.",
+        (env, id, reason, actor, ct) => env.Issuance.UnsuspendAsync(id, reason, actor, ct), requireReason: false);
+
+    private static Command Create(CliContext context, string name, string description,
+        Func<CliEnvironment, string, string, string, CancellationToken, Task<StatusChangeOutcome>> action, bool requireReason)
+    {
+        var common = new CommonOptions();
+        var id = new Argument<string>("credential") { Description = "The credential id (urn:uuid:…), handle or short code." };
+        var reason = new Option<string>("--reason") { Description = "Why (kept in the audit log).", Required = requireReason, DefaultValueFactory = _ => "" };
+        var actor = new Option<string>("--actor") { Description = "Name recorded in the audit log.", DefaultValueFactory = _ => Environment.UserName };
+        var command = new Command(name, description);
+        command.Arguments.Add(id);
+        command.Options.Add(reason);
+        command.Options.Add(actor);
+        common.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var env = await CliEnvironment.OpenAsync(parse, common, context, ct);
+            if (env is null)
+            {
+                return CliApp.BadInput;
+            }
+
+            var given = parse.GetValue(id)!.Trim();
+            var stored = await env.Store.FindByIdAsync(given, ct)
+                ?? await env.Store.FindByHandleAsync(given, ct)
+                ?? (Data.Issuance.CredentialHandles.NormalizeShortCode(given) is { } code ? await env.Store.FindByShortCodeAsync(code, ct) : null);
+            if (stored is null)
+            {
+                context.Console.MarkupLineInterpolated($"[red]error[/] no credential with id, handle or code '{given}'.");
+                return CliApp.BadInput;
+            }
+
+            var outcome = await action(env, stored.Id, parse.GetValue(reason)!, parse.GetValue(actor)!, ct);
+            var message = outcome switch
+            {
+                StatusChangeOutcome.Changed => $"[green]{name}d[/] {stored.Id}",
+                StatusChangeOutcome.Unchanged => $"[yellow]unchanged[/] {stored.Id} was already in that state",
+                StatusChangeOutcome.AlreadyRevoked => $"[red]refused[/] {stored.Id} is revoked; revocation cannot be undone",
+                _ => $"[red]not found[/] {stored.Id}",
+            };
+            context.Console.MarkupLine(message);
+            return outcome is StatusChangeOutcome.Changed or StatusChangeOutcome.Unchanged ? CliApp.Ok : CliApp.Failed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace MicroCredentials.Cli;
+
+/// <summary>The options every command that touches keys or storage shares, with zero-configuration defaults.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string> Database { get; } = new("--db")
+    {
+        Description = "SQLite database file (created on first use). Default data/microcredentials.db.",
+        DefaultValueFactory = _ => "data/microcredentials.db",
+    };
+
+    public Option<string?> Postgres { get; } = new("--postgres")
+    {
+        Description = "PostgreSQL connection string; when given, used instead of the SQLite file.",
+    };
+
+    public Option<string> Keys { get; } = new("--keys")
+    {
+        Description = "Folder with the issuer keys (ed25519.pem, es256.pem, rs256.pem, seal.p12). Default keys.example (DEMO keys).",
+        DefaultValueFactory = _ => "keys.example",
+    };
+
+    public Option<string> SealPassword { get; } = new("--seal-password")
+    {
+        Description = "Password of seal.p12. Default: the demo seal's password.",
+        DefaultValueFactory = _ => "demo",
+    };
+
+    public Option<Uri> BaseUrl { get; } = new("--base-url")
+    {
+        Description = "Public base URL of the verification host (QR codes, did:web, status lists). Default http://localhost:5000.",
+        DefaultValueFactory = _ => new Uri("http://localhost:5000"),
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Database);
+        command.Options.Add(Postgres);
+        command.Options.Add(Keys);
+        command.Options.Add(SealPassword);
+        command.Options.Add(BaseUrl);
+    }
+}

@@ -1,0 +1,44 @@
+using MicroCredentials.Data.Issuance;
+using MicroCredentials.Keys;
+
+namespace MicroCredentials.Cli;
+
+/// <summary>
+/// Writes the graduate's files for one credential: <c>&lt;id&gt;.json</c> (signed), <c>&lt;id&gt;.jwt</c>,
+/// <c>&lt;id&gt;.pdf</c> (the sealed certificate) and <c>&lt;id&gt;.png</c> (the baked badge).
+/// </summary>
+internal sealed partial class CredentialFiles
+{
+    private readonly IssuerKeySet _keys;
+    private readonly TimeProvider _time;
+    private readonly IssuanceOptions _options;
+    private readonly string? _signatory;
+
+    public CredentialFiles(IssuerKeySet keys, TimeProvider time, IssuanceOptions options, string? signatory)
+    {
+        _keys = keys;
+        _time = time;
+        _options = options;
+        _signatory = signatory;
+    }
+
+    /// <summary>The file name stem of a credential: the UUID of <c>urn:uuid:…</c>, else a safe form of the id.</summary>
+    public static string Stem(string credentialId) =>
+        credentialId.StartsWith("urn:uuid:", StringComparison.Ordinal)
+            ? credentialId["urn:uuid:".Length..]
+            : string.Concat(credentialId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' ? c : '_'));
+
+    public async Task WriteAsync(string outDir, IssueResult result, string language, CancellationToken ct)
+    {
+        var stored = result.Credential!;
+        var stem = Path.Combine(outDir, Stem(stored.Id));
+        await File.WriteAllTextAsync(stem + ".json", stored.CredentialJson, ct);
+        if (stored.Jwt is not null)
+        {
+            await File.WriteAllTextAsync(stem + ".jwt", stored.Jwt, ct);
+        }
+
+        await File.WriteAllBytesAsync(stem + ".pdf", RenderPdf(stored, language), ct);
+        await File.WriteAllBytesAsync(stem + ".png", Baking.PngBaker.Bake(Baking.DefaultBadge.Png(), stored.CredentialJson), ct);
+    }
+}

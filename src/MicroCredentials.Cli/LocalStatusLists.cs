@@ -1,0 +1,36 @@
+using MicroCredentials.Data;
+using MicroCredentials.Status;
+
+namespace MicroCredentials.Cli;
+
+/// <summary>Our own status lists read from the local database (so verification needs no running host).</summary>
+internal static class LocalStatusLists
+{
+    /// <summary>A lookup (list URL, purpose) → bitstring over the lists in the database; null when there is no database.</summary>
+    public static async Task<Func<string, string, Bitstring?>?> LoadAsync(System.CommandLine.ParseResult parse, CommonOptions common,
+        CliContext context, CancellationToken ct)
+    {
+        var postgres = parse.GetValue(common.Postgres);
+        var db = parse.GetValue(common.Database)!;
+        if (postgres is null && !File.Exists(db))
+        {
+            return null;
+        }
+
+        var options = postgres is null
+            ? new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={db}" }
+            : new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = postgres };
+        await using var store = await CredentialStore.OpenAsync(options, context.Time, ct);
+        var baseUrl = parse.GetValue(common.BaseUrl)!.ToString().TrimEnd('/') + "/status/";
+        var lists = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
+        foreach (var info in await store.ListStatusListsAsync(ct))
+        {
+            if (await store.GetStatusListAsync(info.Id, ct) is { } snapshot)
+            {
+                lists[baseUrl + info.Id] = snapshot.ToBitstring();
+            }
+        }
+
+        return (url, _) => lists.GetValueOrDefault(url);
+    }
+}

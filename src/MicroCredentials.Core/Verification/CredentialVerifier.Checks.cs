@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using MicroCredentials.DataIntegrity;
+using MicroCredentials.Jwt;
+using MicroCredentials.Model;
+
+namespace MicroCredentials.Verification;
+
+public sealed partial class CredentialVerifier
+{
+    private static readonly string[] JwtClaimNames = ["iss", "jti", "nbf", "sub", "exp", "iat", "aud"];
+
+    private static bool LooksLikeCredential(JsonObject credential, out string why)
+    {
+        var types = credential["type"] switch
+        {
+            JsonArray a => a.Select(t => t?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)t : null).ToList(),
+            JsonValue v when v.TryGetValue<string>(out var s) => [s],
+            _ => [],
+        };
+        var context = credential["@context"] as JsonArray;
+        why = context is null || context.Count == 0 || context[0] is not JsonValue first || (string?)first != Ob3Terms.VcV2Context
+            ? "The document is not a W3C Verifiable Credential 2.0 (its first @context must be https://www.w3.org/ns/credentials/v2)."
+            : !types.Contains("VerifiableCredential")
+                ? "The document's type does not include VerifiableCredential."
+                : !types.Contains("OpenBadgeCredential") && !types.Contains("AchievementCredential")
+                    ? "The credential is not an Open Badges 3.0 OpenBadgeCredential."
+                    : string.Empty;
+        return why.Length == 0;
+    }
+
+    private static VerificationCheck CheckSchema(JsonObject credential)
+    {
+        // VC 2.0 allows several status entries; the OB 3.0.3 schema allows one object: check each entry on its own.
+        var errors = new List<string>();
+        if (credential["credentialStatus"] is JsonArray statuses)
+        {
+            var copy = credential.DeepClone().AsObject();
+            copy.Remove("credentialStatus");
+            errors.AddRange(SchemaValidator.ValidateOb3(copy));
+            foreach (var status in statuses)
+            {
+                var single = copy.DeepClone().AsObject();
+                single["credentialStatus"] = status?.DeepClone();
+                errors.AddRange(SchemaValidator.ValidateOb3(single).Where(e => e.StartsWith("/credentialStatus", StringComparison.Ordinal)));
+            }
+        }
+        else
+        {
+            errors.AddRange(SchemaValidator.ValidateOb3(credential));
+        }
+
+        var ours = credential["@context"] is JsonArray ctx && ctx.Any(c => c is JsonValue v && (string?)v == Ob3Terms.MicroCredentialContext);
+        if (ours)
+        {
+            errors.AddRange(SchemaValidator.ValidateMicroCredentialExtension(credential));
+        }
+
+        var subject = credential["credentialSubject"];
+        if (subject is JsonObject s && s["id"] is null && s["identifier"] is null)
+        {
+            errors.Add("credentialSubject has neither id nor identifier (OB 3.0 verification step 1).");
+        }
+
+        return errors.Count == 0
+            ? new(CheckId.Schema, CheckOutcome.Pass, VerificationReasons.Ok,
+                ours ? "Valid against the Open Badges 3.0 schema and the EU micro-credential extension." : "Valid against the Open Badges 3.0 schema.")
+            : new(CheckId.Schema, CheckOutcome.Fail, VerificationReasons.SchemaInvalid, string.Join(" ", errors.Take(5)));
+    }
+
+    private IEnumerable<VerificationCheck> CheckDataIntegrity(JsonObject credential)
+    {
+        var result = DataIntegrityVerifier.Verify(credential, _dataIntegrityKeys);
+        var issuerId = IssuerId(credential);
+        if (result.IsValid)
+        {
+            var vm = result.Proof!.VerificationMethod;
+            yield return new(CheckId.Proof, CheckOutcome.Pass, VerificationReasons.Ok,
+                $"The {result.Proof.Cryptosuite} signature is valid: nothing was changed since signing.");
+            var controlled = issuerId is not null && vm.StartsWith(issuerId + "#", StringComparison.Ordinal);
+            yield return controlled
+                ? new(CheckId.IssuerKey, CheckOutcome.Pass, VerificationReasons.Ok, $"Signed with {vm}, a key the issuer {issuerId} publishes.")
+                : new(CheckId.IssuerKey, CheckOutcome.Fail, VerificationReasons.UnknownKey, $"The signing key {vm} is not controlled by the issuer {issuerId}.");
+            yield break;
+        }
+
+        var (reason, check) = result.Failure switch
+        {
+            DataIntegrityFailure.NoProof => (VerificationReasons.NoProof, CheckId.Proof),
+            DataIntegrityFailure.UnknownVerificationMethod or DataIntegrityFailure.InvalidPublicKey => (VerificationReasons.UnknownKey, CheckId.IssuerKey),
+            DataIntegrityFailure.SignatureInvalid or DataIntegrityFailure.CanonicalizationFailed => (VerificationReasons.SignatureInvalid, CheckId.Proof),
+            _ => (VerificationReasons.ProofUnsupported, CheckId.Proof),
+        };
+        var detail = reason switch
+        {
+            VerificationReasons.SignatureInvalid => "The signature does not match the content: the credential was changed after signing. " + result.Detail,
+            VerificationReasons.UnknownKey => $"The signing key is not one the issuer publishes. {result.Detail}",
+            VerificationReasons.NoProof => "The credential carries no proof, so nothing shows who issued it.",
+            _ => result.Detail ?? "The proof cannot be checked.",
+        };
+        yield return new(check, CheckOutcome.Fail, reason, detail);
+        if (check == CheckId.IssuerKey)
+        {
+            yield return new(CheckId.Proof, CheckOutcome.Skipped, VerificationReasons.UnknownKey, "Without the issuer's key the signature cannot be checked.");
+        }
+    }
+
+    private static IEnumerable<VerificationCheck> JwtChecks(JwtVerificationResult result)
+    {
+        if (result.IsValid || result.Failure is JwtVerificationFailure.Expired or JwtVerificationFailure.NotYetValid)
+        {
+            yield return new(CheckId.Proof, CheckOutcome.Pass, VerificationReasons.Ok, $"The VC-JWT {result.Algorithm} signature is valid: nothing was changed since signing.");
+            yield return new(CheckId.IssuerKey, CheckOutcome.Pass, VerificationReasons.Ok, $"Signed with {result.KeyId}, a key the issuer publishes.");
+            yield break;
+        }
+
+        yield return result.Failure switch
+        {
+            JwtVerificationFailure.UnknownKey => new(CheckId.IssuerKey, CheckOutcome.Fail, VerificationReasons.UnknownKey, "The signing key is not one the issuer publishes: " + result.Detail),
+            JwtVerificationFailure.ClaimsMismatch => new(CheckId.Proof, CheckOutcome.Fail, VerificationReasons.ClaimsMismatch, "The JWT claims do not match the credential: " + result.Detail),
+            JwtVerificationFailure.SignatureInvalid => new(CheckId.Proof, CheckOutcome.Fail, VerificationReasons.SignatureInvalid, "The signature does not match the content: " + result.Detail),
+            _ => new(CheckId.Proof, CheckOutcome.Fail, VerificationReasons.ProofUnsupported, "The token is not acceptable: " + result.Detail),
+        };
+    }
+
+    private VerificationCheck CheckValidityPeriod(JsonObject credential)
+    {
+        var now = _time.GetUtcNow();
+        var skew = TimeSpan.FromMinutes(1);
+        var from = ReadDate(credential["validFrom"]);
+        var until = ReadDate(credential["validUntil"]);
+        if (from is { } f && f > now + skew)
+        {
+            return new(CheckId.ValidityPeriod, CheckOutcome.Fail, VerificationReasons.NotYetValid, $"Valid only from {f:yyyy-MM-dd HH:mm} UTC.");
+        }
+
+        if (until is { } u && u < now - skew)
+        {
+            return new(CheckId.ValidityPeriod, CheckOutcome.Fail, VerificationReasons.Expired, $"Expired on {u:yyyy-MM-dd HH:mm} UTC.");
+        }
+
+        return new(CheckId.ValidityPeriod, CheckOutcome.Pass, VerificationReasons.Ok,
+            until is null ? $"Valid since {from:yyyy-MM-dd}; it does not expire." : $"Valid from {from:yyyy-MM-dd} until {until:yyyy-MM-dd}.");
+    }
+
+    private static DateTimeOffset? ReadDate(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s)
+        && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var d) ? d : null;
+
+    private static string? IssuerId(JsonObject credential) => credential["issuer"] switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonObject o when o["id"] is JsonValue id && id.TryGetValue<string>(out var s) => s,
+        _ => null,
+    };
+
+    private static JsonObject WithoutJwtClaims(JsonObject payload)
+    {
+        var copy = payload.DeepClone().AsObject();
+        foreach (var claim in JwtClaimNames)
+        {
+            copy.Remove(claim);
+        }
+
+        return copy;
+    }
+
+    private static JsonObject? PeekPayload(string jwt)
+    {
+        try
+        {
+            var parts = jwt.Split('.');
+            var b64 = parts[1].Replace('-', '+').Replace('_', '/');
+            b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
+            return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(b64))) as JsonObject;
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}

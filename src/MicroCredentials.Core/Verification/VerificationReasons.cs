@@ -1,0 +1,50 @@
+namespace MicroCredentials.Verification;
+
+/// <summary>The stable reason codes of <see cref="VerificationCheck.Reason"/> (pages translate them; APIs return them).</summary>
+public static class VerificationReasons
+{
+    /// <summary>The check passed.</summary>
+    public const string Ok = "ok";
+
+    /// <summary>Not JSON, not a JWT, or not an OB 3.0 credential.</summary>
+    public const string Malformed = "malformed";
+
+    /// <summary>The JSON Schema check failed.</summary>
+    public const string SchemaInvalid = "schema_invalid";
+
+    /// <summary>No proof at all.</summary>
+    public const string NoProof = "no_proof";
+
+    /// <summary>The signature does not match the content: something was changed.</summary>
+    public const string SignatureInvalid = "signature_invalid";
+
+    /// <summary>The proof is malformed or uses an unsupported suite or algorithm.</summary>
+    public const string ProofUnsupported = "proof_unsupported";
+
+    /// <summary>The key is not one the issuer publishes.</summary>
+    public const string UnknownKey = "unknown_key";
+
+    /// <summary>The JWT claims do not match the credential.</summary>
+    public const string ClaimsMismatch = "claims_mismatch";
+
+    /// <summary>Revoked by the issuer.</summary>
+    public const string Revoked = "revoked";
+
+    /// <summary>Suspended by the issuer.</summary>
+    public const string Suspended = "suspended";
+
+    /// <summary>The status list could not be fetched (last known status reported).</summary>
+    public const string StatusUnreachable = "status_unreachable";
+
+    /// <summary>The status list or entry is invalid.</summary>
+    public const string StatusInvalid = "status_invalid";
+
+    /// <summary>No status entry: nothing to check.</summary>
+    public const string NoStatus = "no_status";
+
+    /// <summary>Past <c>validUntil</c>.</summary>
+    public const string Expired = "expired";
+
+    /// <summary>Before <c>validFrom</c>.</summary>
+    public const string NotYetValid = "not_yet_valid";
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using MicroCredentials.Catalog;
+using MicroCredentials.Data;
+using MicroCredentials.Data.Issuance;
+using MicroCredentials.Host.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MicroCredentials.Host.Apis;
+
+/// <summary>
+/// The academy staff's API (API key): issue one, issue a CSV batch (with dry run), list and fetch, revoke, suspend,
+/// unsuspend, re-issue. Every change is audit-logged with the key's name.
+/// </summary>
+internal static partial class IssuanceApi
+{
+    public static void MapIssuance(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Issuance").DisableAntiforgery();
+        api.MapPost("/credentials", IssueOneAsync).RequireApiKey(ApiKeyRole.Issuer)
+            .WithSummary("Issue one credential; returns the graduate's download link. Idempotent per learner, micro-credential and award date.");
+        api.MapPost("/batches", IssueBatchAsync).RequireApiKey(ApiKeyRole.Issuer)
+            .WithSummary("Issue from a learners CSV (text/csv body or multipart 'file'); ?dryRun=true reports every row without issuing. Accept: text/csv returns the links as CSV.");
+        api.MapGet("/credentials", ListAsync).RequireApiKey(ApiKeyRole.Issuer).WithSummary("List issued credentials (newest first).");
+        api.MapGet("/credentials/{id}", GetAsync).RequireApiKey(ApiKeyRole.Issuer).WithSummary("One issued credential by id, handle or short code.");
+        api.MapPost("/credentials/{id}/revoke", (string id, StatusChangeRequest body, HttpContext http, CredentialStore store, IssuanceService s, CancellationToken ct) =>
+            ChangeStatusAsync(id, body, http, store, (cid, r, a) => s.RevokeAsync(cid, r, a, ct), requireReason: true, ct)).RequireApiKey(ApiKeyRole.Administrator)
+            .WithSummary("Revoke (irreversible).");
+        api.MapPost("/credentials/{id}/suspend", (string id, StatusChangeRequest body, HttpContext http, CredentialStore store, IssuanceService s, CancellationToken ct) =>
+            ChangeStatusAsync(id, body, http, store, (cid, r, a) => s.SuspendAsync(cid, r, a, ct), requireReason: true, ct)).RequireApiKey(ApiKeyRole.Administrator)
+            .WithSummary("Suspend (reversible).");
+        api.MapPost("/credentials/{id}/unsuspend", (string id, StatusChangeRequest body, HttpContext http, CredentialStore store, IssuanceService s, CancellationToken ct) =>
+            ChangeStatusAsync(id, body, http, store, (cid, r, a) => s.UnsuspendAsync(cid, r, a, ct), requireReason: false, ct)).RequireApiKey(ApiKeyRole.Administrator)
+            .WithSummary("Lift a suspension.");
+        api.MapPost("/credentials/{id}/reissue", ReissueAsync).RequireApiKey(ApiKeyRole.Administrator)
+            .WithSummary("Correct a name or grade: issues a new credential and revokes the old one, which then shows 'superseded'.");
+    }
+
+    private static async Task<Results<Created<IssuedResponse>, Ok<IssuedResponse>, ValidationProblem>> IssueOneAsync(
+        IssueRequest request, HttpContext http, IssuanceService issuance, MicroCredentialCatalog catalog, CancellationToken ct)
+    {
+        var csv = LearnerCsvReader.Read(request.ToCsv(), "request", catalog);
+        if (csv.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(csv.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        }
+
+        var result = await issuance.IssueAsync(catalog, csv.Rows[0], http.Actor(), ct);
+        if (result.Outcome == IssueOutcome.Rejected)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [result.Reason ?? "rejected"] });
+        }
+
+        var response = IssuedResponse.From(result);
+        return result.Outcome == IssueOutcome.Issued
+            ? TypedResults.Created($"/api/credentials/{Uri.EscapeDataString(response.Id!)}", response)
+            : TypedResults.Ok(response);
+    }
+
+    private static async Task<IResult> IssueBatchAsync(HttpRequest request, bool? dryRun, IssuanceService issuance, MicroCredentialCatalog catalog, CancellationToken ct)
+    {
+        var upload = await UploadReader.ReadCsvAsync(request, ct);
+        if (upload.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var csv = LearnerCsvReader.Read(upload.Text!, upload.FileName, catalog);
+        var results = await issuance.IssueBatchAsync(catalog, csv, request.HttpContext.Actor(), dryRun ?? false, progress: null, ct);
+        if (request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Text(LinksCsv(results), "text/csv; charset=utf-8", Encoding.UTF8);
+        }
+
+        return TypedResults.Ok(new BatchResponse(
+            dryRun ?? false,
+            results.Count(r => r.Outcome == IssueOutcome.Issued),
+            results.Count(r => r.Outcome == IssueOutcome.WouldIssue),
+            results.Count(r => r.Outcome == IssueOutcome.AlreadyIssued),
+            results.Count(r => r.Outcome == IssueOutcome.Rejected),
+            results.Select(IssuedResponse.From).ToList()));
+    }
+
+    private static async Task<Ok<List<StoredSummary>>> ListAsync(int? skip, int? take, CredentialStore store, CancellationToken ct)
+    {
+        var list = await store.ListCredentialsAsync(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500), ct);
+        return TypedResults.Ok(list.Select(StoredSummary.From).ToList());
+    }
+
+    private static async Task<Results<Ok<StoredDetail>, ProblemHttpResult>> GetAsync(string id, CredentialStore store, IssuanceService issuance, CancellationToken ct)
+    {
+        var stored = await FindAsync(store, id, ct);
+        return stored is null ? NotFound(id) : TypedResults.Ok(StoredDetail.From(stored, issuance));
+    }
+
+    private static async Task<IResult> ChangeStatusAsync(string id, StatusChangeRequest body, HttpContext http, CredentialStore store,
+        Func<string, string, string, Task<StatusChangeOutcome>> change, bool requireReason, CancellationToken ct)
+    {
+        if (requireReason && string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Give a reason; it is kept in the audit log."] });
+        }
+
+        var stored = await FindAsync(store, id, ct);
+        if (stored is null)
+        {
+            return NotFound(id);
+        }
+
+        var outcome = await change(stored.Id, body.Reason ?? string.Empty, http.Actor());
+        return outcome switch
+        {
+            StatusChangeOutcome.Changed or StatusChangeOutcome.Unchanged => TypedResults.Ok(new { id = stored.Id, outcome = outcome.ToString().ToLowerInvariant() }),
+            StatusChangeOutcome.AlreadyRevoked => TypedResults.Problem(title: "Already revoked", detail: "Revocation cannot be undone.", statusCode: 409),
+            _ => NotFound(id),
+        };
+    }
+
+    private static async Task<IResult> ReissueAsync(string id, ReissueRequest body, HttpContext http, CredentialStore store, IssuanceService issuance,
+        MicroCredentialCatalog catalog, CancellationToken ct)
+    {
+        var stored = await FindAsync(store, id, ct);
+        if (stored is null)
+        {
+            return NotFound(id);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Email))
+        {
+            errors["email"] = ["The learner's e-mail is needed again: only its salted hash is stored."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var old = CredentialFacts.From(stored);
+        var row = $"email;name;code;awarded;grade;start;end\n{body.Email};{body.Name ?? old.Name};{old.Code};{old.Awarded};{body.Grade ?? old.Grade};{old.Start};{old.End}\n";
+        var csv = LearnerCsvReader.Read(row, "request", catalog);
+        if (csv.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(csv.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        }
+
+        var result = await issuance.ReissueAsync(catalog, stored.Id, csv.Rows[0], http.Actor(), ct);
+        return result.Outcome == IssueOutcome.Rejected
+            ? TypedResults.Problem(title: "Cannot re-issue", detail: result.Reason, statusCode: 409)
+            : TypedResults.Created($"/api/credentials/{Uri.EscapeDataString(result.Credential!.Id)}", IssuedResponse.From(result));
+    }
+
+    internal static async Task<StoredCredential?> FindAsync(CredentialStore store, string id, CancellationToken ct) =>
+        await store.FindByIdAsync(id, ct)
+        ?? await store.FindByHandleAsync(id, ct)
+        ?? (CredentialHandles.NormalizeShortCode(id) is { } code ? await store.FindByShortCodeAsync(code, ct) : null);
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(title: "Unknown credential", detail: $"No credential has id, handle or code '{id}'.", statusCode: 404);
+
+    private static string LinksCsv(IReadOnlyList<IssueResult> results)
+    {
+        var sb = new StringBuilder("line;name;code;outcome;reason;verification_url;download_url\n");
+        foreach (var r in results)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{r.Line};{CsvField(r.LearnerName)};{CsvField(r.Code)};{r.Outcome};{CsvField(r.Reason)};{r.VerificationUrl};{r.DownloadUrl}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string CsvField(string? value) =>
+        value is null ? string.Empty : value.Contains(';') || value.Contains('"') || value.Contains('\n') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}

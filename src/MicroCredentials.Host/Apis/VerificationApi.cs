@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.Data;
+using MicroCredentials.Data.Issuance;
+using MicroCredentials.Host.Infrastructure;
+using MicroCredentials.Host.Pages;
+using MicroCredentials.Keys;
+using MicroCredentials.Pdf;
+using MicroCredentials.Verification;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace MicroCredentials.Host.Apis;
+
+/// <summary>
+/// The employer's side: <c>GET /v/{handle}</c> (the QR code's page), <c>GET /v?code=</c> (typed short code),
+/// <c>GET /v</c> and <c>POST /v</c> (upload form), and <c>POST /api/verify</c> (the same for software).
+/// </summary>
+internal static class VerificationApi
+{
+    public static void MapVerification(this WebApplication app)
+    {
+        var pages = app.MapGroup("/v").RequireRateLimiting(HttpPlumbing.PublicPolicy).ExcludeFromDescription();
+        pages.MapGet("/{handle}", ShowAsync);
+        pages.MapGet("/", FindByCodeAsync);
+        pages.MapPost("/", UploadPageAsync).DisableAntiforgery();
+
+        app.MapPost("/api/verify", VerifyApiAsync).RequireRateLimiting(HttpPlumbing.PublicPolicy).DisableAntiforgery()
+            .WithName("Verify").WithSummary("Verify a credential: JSON, VC-JWT, certificate PDF, or baked PNG/SVG (body or multipart 'file').")
+            .Produces<VerificationResponse>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
+    }
+
+    private static async Task<IResult> ShowAsync(string handle, HttpRequest request, CredentialStore store, CredentialVerifier verifier,
+        StatusListPublisher lists, CancellationToken ct)
+    {
+        var lang = PageLanguage.Choose(request);
+        var stored = handle.Length <= 64 ? await store.FindByHandleAsync(handle, ct) : null;
+        if (stored is null)
+        {
+            return NotFound(request, lang);
+        }
+
+        var (report, successor) = await VerifyStoredAsync(stored, store, verifier, lists, ct);
+        var successorUrl = successor is null ? null : "/v/" + successor.Handle;
+        return Results.Content(VerificationPage.Render(report, lang, "/v/" + handle, successorUrl), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> FindByCodeAsync(string? code, HttpRequest request, CredentialStore store, CancellationToken ct)
+    {
+        var lang = PageLanguage.Choose(request);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return Results.Content(HtmlPage.Render(lang, PageTexts.T("title", lang), "/v?lang=" + (lang == "nl" ? "en" : "nl"),
+                VerificationPage.UploadForm(lang)), "text/html; charset=utf-8");
+        }
+
+        var normalized = CredentialHandles.NormalizeShortCode(code);
+        var stored = normalized is null ? null : await store.FindByShortCodeAsync(normalized, ct);
+        return stored is null ? NotFound(request, lang) : Results.Redirect($"/v/{stored.Handle}?lang={lang}");
+    }
+
+    private static async Task<IResult> UploadPageAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
+        StatusListPublisher lists, CancellationToken ct)
+    {
+        var lang = PageLanguage.Choose(request);
+        var upload = await UploadReader.ReadAsync(request, ct);
+        if (upload.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
+        return Results.Content(VerificationPage.Render(report, lang, "/v"), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> VerifyApiAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
+        StatusListPublisher lists, CancellationToken ct)
+    {
+        var upload = await UploadReader.ReadAsync(request, ct);
+        if (upload.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
+        return TypedResults.Ok(VerificationResponse.From(report));
+    }
+
+    /// <summary>Verifies an uploaded file; our own status lists are read locally.</summary>
+    public static async Task<VerificationReport> VerifyBytesAsync(ReadOnlyMemory<byte> bytes, CredentialVerifier verifier, IssuerKeySet keys,
+        StatusListPublisher lists, CancellationToken ct)
+    {
+        // Read the credential once to know which of our lists to load; then verify everything.
+        var text = bytes.Span.StartsWith("%PDF-"u8) ? null : CredentialInputs.ExtractText(bytes.Span, out _);
+        var credential = text is not null && text.TrimStart().StartsWith('{') ? TryParse(text) : null;
+        var local = credential is null ? await lists.LocalListsForAnyAsync(ct) : await lists.LocalListsAsync(credential, ct);
+        return await CertificateVerification.VerifyAsync(verifier, bytes, keys.SealCertificate, local, ct);
+    }
+
+    /// <summary>Verifies one of our stored credentials and says whether a correction replaced it.</summary>
+    public static async Task<(VerificationReport Report, StoredCredential? Successor)> VerifyStoredAsync(StoredCredential stored,
+        CredentialStore store, CredentialVerifier verifier, StatusListPublisher lists, CancellationToken ct)
+    {
+        var credential = IssuanceService.ParseCredential(stored);
+        var report = await verifier.VerifyJsonAsync(credential, await lists.LocalListsAsync(credential, ct), ct);
+        if (stored.SupersededBy is { } next && report.Verdict is Verdict.Revoked && await store.FindByIdAsync(next, ct) is { } successor)
+        {
+            return (report with { Verdict = Verdict.Superseded }, successor);
+        }
+
+        return (report, null);
+    }
+
+    private static JsonObject? TryParse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult NotFound(HttpRequest request, string lang)
+    {
+        if (request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+        {
+            var body = $"<div class=\"verdict v-bad\"><h1>{HtmlPage.E(PageTexts.Verdict(Verdict.Unreadable, lang))}</h1><p>{HtmlPage.E(PageTexts.T("notfound", lang))}</p></div>" + VerificationPage.UploadForm(lang);
+            return Results.Content(HtmlPage.Render(lang, PageTexts.T("title", lang), "/v?lang=" + (lang == "nl" ? "en" : "nl"), body),
+                "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return TypedResults.Problem(title: "Unknown certificate", detail: "No credential has this link or code.", statusCode: 404);
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace MicroCredentials.Host.Infrastructure;
+
+/// <summary>
+/// Reads an uploaded credential from a request body or a multipart form field <c>file</c>, enforcing the size limit
+/// and the accepted media types; problems become 4xx problem details.
+/// </summary>
+internal static class UploadReader
+{
+    private static readonly string[] Accepted =
+    [
+        "application/json", "application/ld+json", "application/vc+ld+json", "application/vc", "text/plain", "application/jwt",
+        "application/vc+jwt", "application/pdf", "image/png", "image/svg+xml", "application/octet-stream",
+    ];
+
+    public sealed record Upload(ReadOnlyMemory<byte> Bytes, IResult? Problem);
+
+    public static async Task<Upload> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<IssuerOptions>>().Value.MaxUploadBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.MediaType.Value is not { } media)
+        {
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+                "Send the credential as application/json, a VC-JWT as text/plain, a PDF, PNG or SVG, or a multipart form with a field 'file'.");
+        }
+
+        Stream source;
+        IFormFile? file = null;
+        if (media.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var form = await request.ReadFormAsync(ct);
+                file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                return Fail(StatusCodes.Status400BadRequest, "Malformed form", "The multipart form could not be read.");
+            }
+
+            if (file is null)
+            {
+                return Fail(StatusCodes.Status400BadRequest, "No file", "The form has no file; choose the certificate to check.");
+            }
+
+            if (file.Length > limit)
+            {
+                return TooLarge(limit);
+            }
+
+            source = file.OpenReadStream();
+        }
+        else if (Accepted.Contains(media, StringComparer.OrdinalIgnoreCase))
+        {
+            source = request.Body;
+        }
+        else
+        {
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+                $"'{media}' is not accepted. Send JSON, a VC-JWT as text/plain, a PDF, PNG or SVG, or a multipart form.");
+        }
+
+        await using (source)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await source.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return TooLarge(limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.Length == 0
+                ? Fail(StatusCodes.Status400BadRequest, "Empty upload", "The request carries no credential.")
+                : new Upload(buffer.ToArray(), null);
+        }
+    }
+
+    public sealed record CsvUpload(string? Text, string FileName, IResult? Problem);
+
+    /// <summary>Reads a CSV from a text/csv body or a multipart field <c>file</c>.</summary>
+    public static async Task<CsvUpload> ReadCsvAsync(HttpRequest request, CancellationToken ct)
+    {
+        var isCsv = MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase));
+        var fileName = "upload.csv";
+        if (isCsv)
+        {
+            request.ContentType = "application/octet-stream";
+        }
+        else if (request.HasFormContentType)
+        {
+            try
+            {
+                var form = await request.ReadFormAsync(ct);
+                fileName = form.Files.GetFile("file") is { } file ? Path.GetFileName(file.FileName) : fileName;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                return new CsvUpload(null, fileName, TypedResults.Problem(title: "Malformed form", detail: "The multipart form could not be read.", statusCode: 400));
+            }
+        }
+
+        var upload = await ReadAsync(request, ct);
+        if (upload.Problem is { } problem)
+        {
+            return new CsvUpload(null, fileName, problem);
+        }
+
+        try
+        {
+            return new CsvUpload(new System.Text.UTF8Encoding(false, true).GetString(upload.Bytes.Span), fileName, null);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return new CsvUpload(null, fileName, TypedResults.Problem(title: "Not UTF-8", detail: "Save the CSV as UTF-8 (Excel: 'CSV UTF-8').", statusCode: 400));
+        }
+    }
+
+    private static Upload TooLarge(long limit) => Fail(StatusCodes.Status413PayloadTooLarge, "Upload too large",
+        $"Certificates are much smaller than {limit / 1024 / 1024} MiB; this file is not one.");
+
+    private static Upload Fail(int status, string title, string detail) =>
+        new(ReadOnlyMemory<byte>.Empty, TypedResults.Problem(title: title, detail: detail, statusCode: status));
+}

@@ -1,0 +1,35 @@
+using MicroCredentials.Host;
+using MicroCredentials.Host.Apis;
+using MicroCredentials.Host.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Issuer: options, keys, catalogue, storage (SQLite by default, PostgreSQL for scale), issuance and verification.
+await builder.AddIssuerAsync();
+
+// HTTP: problem details for every error, size limits, rate limiting of public endpoints, OpenAPI.
+builder.Services.AddHttpPlumbing();
+
+var app = builder.Build();
+app.UseHttpPlumbing();
+
+// Employers: the verification page behind the QR code, the upload form, and POST /api/verify.
+app.MapVerification();
+
+// Everyone: did.json, jwks.json, the issuer profile, our JSON-LD context, health.
+app.MapWellKnown();
+
+// Verifiers: W3C Bitstring Status Lists.
+app.MapStatusLists();
+
+// Graduates: personal download pages.
+app.MapDownloads();
+
+// Academy staff: issuance, batches, revoke/suspend/re-issue (API key).
+app.MapIssuance();
+
+await app.AnnounceAsync();
+await app.RunAsync();
+
+/// <summary>The host's entry point (public for WebApplicationFactory in tests).</summary>
+public partial class Program;

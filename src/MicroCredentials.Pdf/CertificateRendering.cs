@@ -1,0 +1,50 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace MicroCredentials.Pdf;
+
+/// <summary>Renders a stored credential's certificate the same way for the CLI and the host.</summary>
+public static class CertificateRendering
+{
+    /// <summary>
+    /// Renders the certificate in <paramref name="language"/> (<c>nl</c> or <c>en</c>), sealed with
+    /// <paramref name="seal"/> when it has a private key.
+    /// </summary>
+    /// <param name="credentialJson">The signed credential (every printed value comes from it).</param>
+    /// <param name="credentialJwt">The VC-JWT, embedded beside the JSON when given.</param>
+    /// <param name="language"><c>nl</c> or <c>en</c>.</param>
+    /// <param name="verificationUrl">The QR code's target.</param>
+    /// <param name="handle">The credential handle printed beside the QR code.</param>
+    /// <param name="shortCode">The short code printed under it.</param>
+    /// <param name="signatory">"Name, function" of the signatory, or null.</param>
+    /// <param name="seal">The issuer's seal certificate, or null for an unsealed PDF.</param>
+    /// <param name="signingTime">The seal's signing time.</param>
+    public static byte[] Render(string credentialJson, string? credentialJwt, string language, Uri verificationUrl, string handle,
+        string shortCode, string? signatory, X509Certificate2? seal, DateTimeOffset signingTime)
+    {
+        var (name, title) = SplitSignatory(signatory);
+        var document = new CertificateDocument(new CertificateModel
+        {
+            CredentialJson = credentialJson,
+            CredentialJwt = credentialJwt,
+            Language = language == "en" ? CertificateLanguage.English : CertificateLanguage.Dutch,
+            VerificationUrl = verificationUrl,
+            CredentialHandle = handle,
+            ShortCode = shortCode,
+            SignatoryName = name,
+            SignatoryTitle = title,
+        });
+        return seal is { HasPrivateKey: true } ? document.GenerateSignedPdf(seal, signingTime) : document.GeneratePdf();
+    }
+
+    /// <summary>"Prof. dr. Els Vermeulen, academisch directeur" → name and function.</summary>
+    public static (string? Name, string? Title) SplitSignatory(string? signatory)
+    {
+        if (string.IsNullOrWhiteSpace(signatory))
+        {
+            return (null, null);
+        }
+
+        var comma = signatory.IndexOf(',', StringComparison.Ordinal);
+        return comma < 0 ? (signatory.Trim(), null) : (signatory[..comma].Trim(), signatory[(comma + 1)..].Trim());
+    }
+}
