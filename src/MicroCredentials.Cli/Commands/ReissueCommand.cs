@@ -45,8 +45,7 @@ internal static class ReissueCommand
             }
 
             var given = parse.GetValue(id)!.Trim();
-            var stored = await env.Store.FindByIdAsync(given, ct) ?? await env.Store.FindByHandleAsync(given, ct)
-                ?? (CredentialHandles.NormalizeShortCode(given) is { } code ? await env.Store.FindByShortCodeAsync(code, ct) : null);
+            var stored = await env.Issuance.FindAsync(given, ct);
             if (stored is null)
             {
                 console.MarkupLineInterpolated($"[red]error[/] no credential with id, handle or code '{given}'.");

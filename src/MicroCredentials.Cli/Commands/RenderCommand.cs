@@ -50,8 +50,7 @@ internal static class RenderCommand
                 return CliApp.BadInput;
             }
 
-            var stored = await env.Store.FindByIdAsync(id, ct) ?? await env.Store.FindByHandleAsync(id, ct)
-                ?? (CredentialHandles.NormalizeShortCode(id) is { } code ? await env.Store.FindByShortCodeAsync(code, ct) : null);
+            var stored = await env.Issuance.FindAsync(id, ct);
             if (stored is null)
             {
                 console.MarkupLineInterpolated($"[red]error[/] '{id}' is not a credential issued from this database (--db); only issued credentials have a verification link to print.");
