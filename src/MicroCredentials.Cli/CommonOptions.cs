@@ -5,6 +5,9 @@ namespace MicroCredentials.Cli;
 /// <summary>The options every command that touches keys or storage shares, with zero-configuration defaults.</summary>
 internal sealed class CommonOptions
 {
+    /// <summary>Environment variable holding the seal.p12 password, so it need not be typed on every command line.</summary>
+    public const string SealPasswordVariable = "MICROCRED_SEAL_PASSWORD";
+
     public Option<string> Database { get; } = new("--db")
     {
         Description = "SQLite database file (created on first use). Default data/microcredentials.db.",
@@ -24,8 +27,8 @@ internal sealed class CommonOptions
 
     public Option<string> SealPassword { get; } = new("--seal-password")
     {
-        Description = "Password of seal.p12. Default: the demo seal's password.",
-        DefaultValueFactory = _ => "demo",
+        Description = "Password of seal.p12 (the one 'keys generate' printed). Default: $MICROCRED_SEAL_PASSWORD, else the demo seal's password.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(SealPasswordVariable) is { Length: > 0 } password ? password : "demo",
     };
 
     public Option<Uri> BaseUrl { get; } = new("--base-url")
