@@ -35,6 +35,9 @@ internal sealed class CommonOptions
     {
         Description = "Public base URL of the verification host (QR codes, did:web, status lists). Default http://localhost:5000.",
         DefaultValueFactory = _ => new Uri("http://localhost:5000"),
+
+        // System.CommandLine has no built-in Uri conversion: without this every --base-url value failed to parse.
+        CustomParser = ParseBaseUrl,
     };
 
     public void AddTo(Command command)
@@ -44,5 +47,17 @@ internal sealed class CommonOptions
         command.Options.Add(Keys);
         command.Options.Add(SealPassword);
         command.Options.Add(BaseUrl);
+    }
+
+    private static Uri ParseBaseUrl(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri;
+        }
+
+        result.AddError($"--base-url must be an absolute http(s) URL such as https://credentials.example.org, not '{text}'.");
+        return null!;
     }
 }
