@@ -39,4 +39,16 @@ public sealed class CommandLineTests
 
         Assert.That(run.ExitCode, Is.EqualTo(CliApp.Ok), run.ToString());
     }
+
+    [Test]
+    public async Task Issue_BaseUrl_CredentialsCarryThatIssuer()
+    {
+        using var ws = new Workspace();
+
+        var run = await ws.IssueAsync(Repo.Learners, "--base-url", "https://credentials.example.org");
+
+        Assert.That(run.ExitCode, Is.EqualTo(CliApp.Ok), run.ToString());
+        var credential = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(ws.CredentialJsonFiles()[0]))!;
+        Assert.That(credential["issuer"]!["id"]!.GetValue<string>(), Is.EqualTo("did:web:credentials.example.org"));
+    }
 }
