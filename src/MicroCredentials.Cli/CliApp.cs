@@ -27,7 +27,23 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
+        // Every run loads its own keys and disposes them at the end; IdentityModel's process-wide cache of signature
+        // providers would otherwise hand a later run (same key, same process) a provider over the disposed key.
+        Microsoft.IdentityModel.Tokens.CryptoProviderFactory.Default.CacheSignatureProviders = false;
+
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            // Unusable command line: exit code 2 as documented (System.CommandLine would return 1).
+            foreach (var error in parse.Errors)
+            {
+                console.MarkupLineInterpolated($"[red]error[/] {error.Message}");
+            }
+
+            console.MarkupLine("Run 'microcred --help' (or 'microcred <command> --help') for the usage.");
+            return BadInput;
+        }
+
         return await parse.InvokeAsync(new InvocationConfiguration(), cancellationToken);
     }
 }
