@@ -27,10 +27,6 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
-        // Every run loads its own keys and disposes them at the end; IdentityModel's process-wide cache of signature
-        // providers would otherwise hand a later run (same key, same process) a provider over the disposed key.
-        Microsoft.IdentityModel.Tokens.CryptoProviderFactory.Default.CacheSignatureProviders = false;
-
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
