@@ -25,12 +25,16 @@ public sealed partial class HostApiTests
     }
 
     [Test]
-    public async Task Revoke_Twice_Returns409()
+    public async Task Revoke_Twice_SecondIsUnchangedAndSuspendIs409()
     {
         var issued = await IssueAsync();
         await ChangeStatusAsync(issued, "revoke", "first");
-        using var response = await Client.SendAsync(Staff(HttpMethod.Post, $"/api/credentials/{issued.Id}/revoke", content: JsonContent.Create(new { reason = "again" })));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        using var again = await Client.SendAsync(Staff(HttpMethod.Post, $"/api/credentials/{issued.Id}/revoke", content: JsonContent.Create(new { reason = "again" })));
+        using var suspend = await Client.SendAsync(Staff(HttpMethod.Post, $"/api/credentials/{issued.Id}/suspend", content: JsonContent.Create(new { reason = "late" })));
+
+        Assert.That((string?)(await JsonAsync(again, HttpStatusCode.OK))["outcome"], Is.EqualTo("unchanged"));
+        Assert.That(suspend.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(suspend.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
     }
 
     [Test]

@@ -50,7 +50,7 @@ public sealed partial class HostApiTests(string provider)
     }
 
     [Test]
-    public void Zz_NoRequest_Got5xx()
+    public void ZzEveryRequest_WholeFixture_NoneGot5xx()
     {
         Assert.That(Factory.Recorder.Seen, Is.Not.Empty);
         Assert.That(Factory.Recorder.ServerErrors, Is.Empty);
