@@ -163,7 +163,7 @@ public sealed class BadInputTests
         request.Headers.Accept.ParseAdd("text/html");
         using var response = await Client.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("data-verdict=\"Unreadable\""));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Geen getuigschrift gevonden").And.Contain("<form"));
     }
 
     [Test]
