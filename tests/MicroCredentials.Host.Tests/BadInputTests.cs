@@ -241,6 +241,14 @@ public sealed class BadInputTests
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 
+    [TestCase("/api/credentials?take=abc")]
+    [TestCase("/api/credentials?skip=1.5")]
+    public async Task ListCredentials_BadQuery_Returns400(string path)
+    {
+        using var response = await Client.SendAsync(Staff(HttpMethod.Get, path, null));
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
     [Test]
     public async Task GetCredential_Unknown_Returns404()
     {
