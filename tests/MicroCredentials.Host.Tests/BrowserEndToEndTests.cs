@@ -41,8 +41,9 @@ public sealed class BrowserEndToEndTests
         if (factory is not null)
         {
             var errors = factory.Recorder.ServerErrors;
+            var logged = string.Join("\n", factory.ErrorLog.Errors);
             await factory.DisposeAsync();
-            Assert.That(errors, Is.Empty, "No request may ever get a 5xx.");
+            Assert.That(errors, Is.Empty, "No request may ever get a 5xx. The host logged: " + logged);
         }
     }
 

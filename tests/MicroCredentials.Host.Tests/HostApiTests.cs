@@ -44,8 +44,9 @@ public sealed partial class HostApiTests(string provider)
         if (factory is not null)
         {
             var errors = factory.Recorder.ServerErrors;
+            var logged = string.Join("\n", factory.ErrorLog.Errors);
             await factory.DisposeAsync();
-            Assert.That(errors, Is.Empty, "No request may ever get a 5xx.");
+            Assert.That(errors, Is.Empty, "No request may ever get a 5xx. The host logged: " + logged);
         }
     }
 
@@ -53,7 +54,7 @@ public sealed partial class HostApiTests(string provider)
     public void ZzEveryRequest_WholeFixture_NoneGot5xx()
     {
         Assert.That(Factory.Recorder.Seen, Is.Not.Empty);
-        Assert.That(Factory.Recorder.ServerErrors, Is.Empty);
+        Assert.That(Factory.Recorder.ServerErrors, Is.Empty, string.Join("\n", Factory.ErrorLog.Errors));
     }
 
     /// <summary>One learner's award, with the links the API returned.</summary>

@@ -5,6 +5,7 @@ using MicroCredentials.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MicroCredentials.Host.Tests.Infrastructure;
 
@@ -31,6 +32,9 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
     }
 
     public StatusRecorder Recorder { get; } = new();
+
+    /// <summary>Errors the host logged (exceptions behind any 5xx).</summary>
+    public ErrorLog ErrorLog { get; } = new();
 
     public int? KestrelPort { get; }
 
@@ -104,6 +108,7 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepositoryPaths.File("src", "MicroCredentials.Host"));
+        builder.ConfigureLogging(logging => logging.AddProvider(ErrorLog));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
