@@ -28,6 +28,18 @@ internal static class CliApp
         }
 
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            // Unusable command line: exit code 2 as documented (System.CommandLine would return 1).
+            foreach (var error in parse.Errors)
+            {
+                console.MarkupLineInterpolated($"[red]error[/] {error.Message}");
+            }
+
+            console.MarkupLine("Run 'microcred --help' (or 'microcred <command> --help') for the usage.");
+            return BadInput;
+        }
+
         return await parse.InvokeAsync(new InvocationConfiguration(), cancellationToken);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class CliEnvironment : IAsyncDisposable
 
         if (keys.IsDemo)
         {
-            context.Console.MarkupLine("[black on yellow] WARNING [/] [yellow]Using the PUBLIC DEMO KEYS from keys.example/. Anything signed with them proves nothing. Run 'microcred keys generate --out keys/' and pass --keys keys/ for real credentials.[/]");
+            context.Console.MarkupLine("[black on yellow] WARNING [/] [yellow]Using the PUBLIC DEMO KEYS from keys.example/. Anything signed with them proves nothing. Run 'microcred keys generate --out keys/' and pass --keys keys/ --seal-password <the printed password> for real credentials.[/]");
         }
 
         var postgres = parse.GetValue(options.Postgres);

@@ -5,6 +5,9 @@ namespace MicroCredentials.Cli;
 /// <summary>The options every command that touches keys or storage shares, with zero-configuration defaults.</summary>
 internal sealed class CommonOptions
 {
+    /// <summary>Environment variable holding the seal.p12 password, so it need not be typed on every command line.</summary>
+    public const string SealPasswordVariable = "MICROCRED_SEAL_PASSWORD";
+
     public Option<string> Database { get; } = new("--db")
     {
         Description = "SQLite database file (created on first use). Default data/microcredentials.db.",
@@ -24,14 +27,17 @@ internal sealed class CommonOptions
 
     public Option<string> SealPassword { get; } = new("--seal-password")
     {
-        Description = "Password of seal.p12. Default: the demo seal's password.",
-        DefaultValueFactory = _ => "demo",
+        Description = "Password of seal.p12 (the one 'keys generate' printed). Default: $MICROCRED_SEAL_PASSWORD, else the demo seal's password.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(SealPasswordVariable) is { Length: > 0 } password ? password : "demo",
     };
 
     public Option<Uri> BaseUrl { get; } = new("--base-url")
     {
         Description = "Public base URL of the verification host (QR codes, did:web, status lists). Default http://localhost:5000.",
         DefaultValueFactory = _ => new Uri("http://localhost:5000"),
+
+        // System.CommandLine has no built-in Uri conversion: without this every --base-url value failed to parse.
+        CustomParser = ParseBaseUrl,
     };
 
     public void AddTo(Command command)
@@ -41,5 +47,17 @@ internal sealed class CommonOptions
         command.Options.Add(Keys);
         command.Options.Add(SealPassword);
         command.Options.Add(BaseUrl);
+    }
+
+    private static Uri ParseBaseUrl(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri;
+        }
+
+        result.AddError($"--base-url must be an absolute http(s) URL such as https://credentials.example.org, not '{text}'.");
+        return null!;
     }
 }

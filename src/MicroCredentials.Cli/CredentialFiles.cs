@@ -32,6 +32,11 @@ internal sealed partial class CredentialFiles
     {
         var stored = result.Credential!;
         var stem = Path.Combine(outDir, Stem(stored.Id));
+        if (result.Outcome == IssueOutcome.AlreadyIssued && new[] { ".json", ".pdf", ".png" }.All(ext => File.Exists(stem + ext)))
+        {
+            return; // a rerun: the graduate's files are already there
+        }
+
         await File.WriteAllTextAsync(stem + ".json", stored.CredentialJson, ct);
         if (stored.Jwt is not null)
         {

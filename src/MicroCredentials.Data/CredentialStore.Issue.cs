@@ -24,6 +24,7 @@ public sealed partial class CredentialStore
     public async Task<StoreResult> InsertIssuedAsync(IssuedCredentialRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrWhiteSpace(record.Actor);
         if (record.Status.Revocation.Purpose != StatusPurpose.Revocation || record.Status.Suspension.Purpose != StatusPurpose.Suspension)
         {
             throw new InvalidOperationException("The status allocation's slots have the wrong purposes.");

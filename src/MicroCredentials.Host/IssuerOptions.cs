@@ -44,6 +44,12 @@ public sealed class IssuerOptions
     /// <summary>JWT algorithm of issued VC-JWTs: RS256 (default) or ES256.</summary>
     [RegularExpression("^(RS256|ES256)$")] public string JwtAlgorithm { get; set; } = "RS256";
 
+    /// <summary>
+    /// Whether credentials carry a suspension status entry besides the revocation entry (default true; false gives a
+    /// single <c>credentialStatus</c> object, as the OB 3.0.3 JSON Schema wants, but no suspension).
+    /// </summary>
+    public bool IncludeSuspensionStatus { get; set; } = true;
+
     /// <summary>Public requests per minute per client address before 429. Default 600.</summary>
     [Range(1, 1_000_000)] public int PublicRequestsPerMinute { get; set; } = 600;
 }

@@ -11,6 +11,7 @@ public sealed partial class CertificateDocument
     private const double OutcomesWidth = 330;
     private const double MarkerWidth = 16;
     private const double LabelWidth = 118;
+    private const double MinimumBodySize = 6.5;
 
     /// <summary>
     /// One paragraph of a details column: optionally with a list marker in a hanging indent, or with a label in a
@@ -29,19 +30,33 @@ public sealed partial class CertificateDocument
         var elementsX = Margin + OutcomesWidth + ColumnGap;
         var elementsWidth = PageWidth - Margin - elementsX;
 
-        // One body size for both columns: shrink together until the longer column fits.
+        // One body size for both columns: shrink together until the longer column fits. The assessment section
+        // sits under the outcomes, or moves to the right column when there are many outcomes.
         List<ColumnItem> outcomes = [];
         List<ColumnItem> elements = [];
-        for (var size = S.Body.Size; size >= 6.5; size -= 0.5)
+        for (var size = S.Body.Size; size >= MinimumBodySize; size -= 0.5)
         {
             var body = S.Body.WithSize(size);
-            outcomes = OutcomeItems(gfx, body, OutcomesWidth - MarkerWidth);
+            var outcomeItems = OutcomeItems(gfx, body, OutcomesWidth - MarkerWidth);
+            var assessment = AssessmentItems(gfx, body, OutcomesWidth);
             elements = ElementItems(gfx, body, elementsWidth);
-            if (Math.Max(outcomes.Sum(i => i.Height), elements.Sum(i => i.Height)) <= bottom - top)
+            outcomes = [.. outcomeItems, .. assessment];
+            if (Fits(outcomes, elements))
             {
                 break;
             }
+            var moved = AssessmentItems(gfx, body, elementsWidth);
+            var last = size - 0.5 < MinimumBodySize;
+            // At the smallest size nothing fits: the outcomes are cut on the left, and the other Annex I elements
+            // all get the right column rather than being cut off below the outcomes.
+            if (Fits(outcomeItems, [.. elements, .. moved]) || last)
+            {
+                (outcomes, elements) = (outcomeItems, [.. elements, .. moved]);
+                break;
+            }
         }
+        bool Fits(List<ColumnItem> left, List<ColumnItem> right) =>
+            Math.Max(left.Sum(i => i.Height), right.Sum(i => i.Height)) <= bottom - top;
         ComposeColumn(gfx, outcomes, Margin, top, OutcomesWidth, bottom);
         gfx.DrawLine(new XPen(S.Gold, 0.5), elementsX - ColumnGap / 2, top + 4, elementsX - ColumnGap / 2, bottom - 4);
         ComposeColumn(gfx, elements, elementsX, top, elementsWidth, bottom);
@@ -72,19 +87,19 @@ public sealed partial class CertificateDocument
             var marker = (i + 1).ToString(CultureInfo.InvariantCulture) + ".";
             items.Add(new(TextBlock.Fit(gfx, _facts.LearningOutcomes[i], body, width, int.MaxValue, body.Size, TextAlign.Left, body.Size * 0.55), marker));
         }
-        var assessment = TableRows(gfx, body, OutcomesWidth,
+        return items;
+    }
+
+    private List<ColumnItem> AssessmentItems(XGraphics gfx, TextStyle body, double width)
+    {
+        var rows = TableRows(gfx, body, width,
         [
             (_labels.Assessment, _facts.Assessment),
             (_labels.Participation, _facts.Participation),
             (_labels.Supervision, _facts.Supervision),
             (_labels.QualityAssurance, _facts.QualityAssurance),
         ]);
-        if (assessment.Count > 0)
-        {
-            items.Add(Heading(gfx, _labels.AssessmentAndQuality, OutcomesWidth, spaceBefore: 10));
-            items.AddRange(assessment);
-        }
-        return items;
+        return rows.Count == 0 ? rows : [Heading(gfx, _labels.AssessmentAndQuality, width, spaceBefore: 10), .. rows];
     }
 
     private List<ColumnItem> ElementItems(XGraphics gfx, TextStyle body, double width)
@@ -132,46 +147,64 @@ public sealed partial class CertificateDocument
         return items;
     }
 
-    /// <summary>Draws a column top-down; a paragraph that would pass <paramref name="bottom"/> is cut with an ellipsis.</summary>
-    private static void ComposeColumn(XGraphics gfx, List<ColumnItem> items, double x, double top, double width, double bottom)
+    /// <summary>
+    /// Draws a column top-down. When the column does not fit even at the smallest size, it stops at the last whole
+    /// line that fits and says that the full text is in the embedded credential.
+    /// </summary>
+    private void ComposeColumn(XGraphics gfx, List<ColumnItem> items, double x, double top, double width, double bottom)
     {
+        var note = S.Small with { Style = XFontStyleEx.Regular };
+        var noteHeight = note.Size * TextLayout.Leading + 2;
         var y = top;
+        if (items.Sum(i => i.Height) > bottom - top)
+        {
+            // Reserve the last line for the note and truncate against what remains.
+            bottom -= noteHeight;
+            DrawItems(gfx, items, x, ref y, width, bottom);
+            TextLayout.DrawFitted(gfx, _labels.Continued, note, new XRect(x, y + 2, width, noteHeight), 1, 5, TextAlign.Left);
+            return;
+        }
+        DrawItems(gfx, items, x, ref y, width, bottom);
+    }
+
+    private static void DrawItems(XGraphics gfx, List<ColumnItem> items, double x, ref double y, double width, double bottom)
+    {
         foreach (var (block, marker, label, spaceBefore) in items)
         {
-            y += spaceBefore;
+            var top = y + spaceBefore;
             var indent = marker is null ? 0 : MarkerWidth;
             var lineHeight = block.Style.Size * TextLayout.Leading;
-            var room = (int)Math.Floor((bottom - y) / lineHeight);
+            var room = (int)Math.Floor((bottom - top) / lineHeight);
             if (room <= 0)
             {
                 return;
             }
             if (label is not null)
             {
-                // Table row: label cell, value cell, hairline under the row.
+                // Table row: label cell, value cell, hairline under the row; a row is never split.
                 var rowHeight = Math.Max(block.Height, label.Height);
-                if (y + rowHeight - block.SpaceAfter > bottom)
+                if (top + rowHeight - block.SpaceAfter > bottom)
                 {
                     return;
                 }
-                label.Draw(gfx, x, y + (block.Style.Size - label.Style.Size) * 0.8, LabelWidth - 8);
-                block.Draw(gfx, x + LabelWidth, y, width - LabelWidth);
-                y += rowHeight;
+                label.Draw(gfx, x, top + (block.Style.Size - label.Style.Size) * 0.8, LabelWidth - 8);
+                block.Draw(gfx, x + LabelWidth, top, width - LabelWidth);
+                y = top + rowHeight;
                 gfx.DrawLine(new XPen(XColor.FromArgb(0xDD, 0xD6, 0xC8), 0.4), x, y - block.SpaceAfter / 2, x + width, y - block.SpaceAfter / 2);
                 continue;
             }
             if (marker is not null)
             {
-                TextLayout.Draw(gfx, [marker], block.Style with { Color = S.Gold, Style = XFontStyleEx.Bold }, x, y, indent, TextAlign.Left);
+                TextLayout.Draw(gfx, [marker], block.Style with { Color = S.Gold, Style = XFontStyleEx.Bold }, x, top, indent, TextAlign.Left);
             }
             if (block.Lines.Count > room)
             {
                 var kept = block.Lines.Take(room).ToList();
-                kept[^1] = kept[^1] + " …";
-                TextLayout.Draw(gfx, kept, block.Style, x + indent, y, width - indent, block.Align);
+                kept[^1] = TextLayout.Truncate(gfx, kept[^1] + " …", block.Style.Font(), width - indent);
+                y = top + TextLayout.Draw(gfx, kept, block.Style, x + indent, top, width - indent, block.Align);
                 return;
             }
-            y = block.Draw(gfx, x + indent, y, width - indent);
+            y = block.Draw(gfx, x + indent, top, width - indent);
         }
     }
 }

@@ -27,13 +27,22 @@ public sealed partial class CertificateDocument
     private readonly CertificateFacts _facts;
 
     /// <summary>Reads the credential of <paramref name="model"/>; nothing is rendered yet.</summary>
-    /// <exception cref="ArgumentException">The credential JSON cannot be read or names no learner.</exception>
+    /// <exception cref="ArgumentException">
+    /// The credential JSON cannot be read or names no learner, or the verification URL does not end in
+    /// <c>/v/&lt;credential handle&gt;</c>.
+    /// </exception>
     public CertificateDocument(CertificateModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(model.CredentialJson);
         ArgumentException.ThrowIfNullOrWhiteSpace(model.CredentialHandle);
         ArgumentException.ThrowIfNullOrWhiteSpace(model.ShortCode);
+        ArgumentNullException.ThrowIfNull(model.VerificationUrl);
+        if (!model.VerificationUrl.IsAbsoluteUri
+            || !model.VerificationUrl.AbsolutePath.EndsWith("/v/" + model.CredentialHandle, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The verification URL must be absolute and end in /v/<credential handle>.", nameof(model));
+        }
         _model = model;
         try
         {
@@ -76,6 +85,9 @@ public sealed partial class CertificateDocument
         document.Info.Author = _facts.Institution;
         document.Info.Subject = _facts.Title;
         document.Info.Creator = "MicroCredentials";
+        // The paper is dated by the credential, not by the machine that happened to render it.
+        document.Info.CreationDate = _credential.ValidFrom.UtcDateTime;
+        document.Info.ModificationDate = _credential.ValidFrom.UtcDateTime;
         document.Options.CompressContentStreams = true;
         // Fastest deflate: a certificate is ~100 KB either way, and saving is most of the rendering time.
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;

@@ -23,6 +23,20 @@ public sealed partial class CredentialStoreTests
     }
 
     [Test]
+    public async Task AllocateStatusBatch_ManyAtOnce_DistinctAndEachUsableForAnInsert()
+    {
+        var batch = await Store.AllocateStatusBatchAsync(50, None);
+        var again = await Store.AllocateStatusBatchAsync(50, None);
+
+        var all = batch.Concat(again).ToList();
+        Assert.That(all.Select(a => a.Revocation).Distinct().Count(), Is.EqualTo(100));
+        Assert.That(all.Select(a => a.Suspension).Distinct().Count(), Is.EqualTo(100));
+        var record = await NewRecordAsync() with { Status = batch[17] };
+        Assert.That((await Store.InsertIssuedAsync(record, None)).Outcome, Is.EqualTo(StoreOutcome.Inserted));
+        Assert.That(() => Store.AllocateStatusBatchAsync(0, None), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
     public async Task AllocateStatus_ParallelHostsOnOneDatabase_NeverHandOutAnIndexTwice()
     {
         const int Hosts = 6;

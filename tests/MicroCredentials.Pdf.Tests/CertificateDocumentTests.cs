@@ -84,12 +84,70 @@ public sealed class CertificateDocumentTests
     }
 
     [Test]
+    public void GeneratePdf_ManyOutcomesAndLongElements_DetailsPageStaysInsideFrame()
+    {
+        var credential = TestCredentials.Credential();
+        var achievement = credential.CredentialSubject.Achievement;
+        var outcome = "Critically evaluate the methodological quality, reproducibility and clinical relevance of published health data studies, and justify the choice of method to peers.";
+        credential = credential with
+        {
+            CredentialSubject = credential.CredentialSubject with
+            {
+                Achievement = achievement with
+                {
+                    LearningOutcome = new Dictionary<string, IReadOnlyList<string>> { ["en"] = Enumerable.Repeat(outcome, 40).ToList() },
+                    QualityAssurance = new Dictionary<string, string> { ["en"] = string.Join(' ', Enumerable.Repeat("Accredited by NVAO within the institutional review framework.", 30)) },
+                },
+            },
+        };
+
+        using var document = PdfDocument.Open(CertificateFixture.Signed(credential));
+
+        var page = document.GetPage(2);
+        Assert.That(page.Letters.All(l => l.BoundingBox.Left >= 25 && l.BoundingBox.Right <= page.Width - 25
+            && l.BoundingBox.Bottom >= 25 && l.BoundingBox.Top <= page.Height - 25), Is.True);
+        var text = string.Join(' ', page.GetWords().Select(w => w.Text));
+        Assert.That(text, Does.Contain("continued in full in the signed credential"));
+        // The other Annex I elements move to the right column rather than being cut.
+        Assert.That(text, Does.Contain("Written exam (60%) and individual project (40%)"));
+        Assert.That(text, Does.Contain("Supervised exam, identity checked on campus"));
+    }
+
+    [Test]
+    public void GeneratePdf_ParallelRenders_AllSucceed()
+    {
+        var results = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(4)
+            .Select(i => CertificateReader.Read(CertificateFixture.Signed(i % 2 == 0 ? CertificateLanguage.English : CertificateLanguage.Dutch)).Verdict)
+            .ToList();
+
+        Assert.That(results, Is.All.EqualTo(CertificateVerdict.SignatureValid));
+    }
+
+    [Test]
+    public void GeneratePdf_Metadata_ComesFromTheCredential()
+    {
+        using var document = PdfDocument.Open(CertificateFixture.Signed(CertificateLanguage.Dutch));
+
+        Assert.That(document.Information.Title, Is.EqualTo($"Certificaat – {TestCredentials.TitleNl} – {TestCredentials.LearnerName}"));
+        Assert.That(document.Information.Author, Is.EqualTo("Nova Academy"));
+        Assert.That(document.Information.GetCreatedDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2026, 6, 30, 9, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
     public void GeneratePdf_FirstPage_IsA4Landscape()
     {
         using var document = PdfDocument.Open(CertificateFixture.Signed(CertificateLanguage.English));
 
         Assert.That((document.GetPage(1).Width, document.GetPage(1).Height), Is.EqualTo((842d, 595d)));
         Assert.That(document.NumberOfPages, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Constructor_UrlNotEndingInHandle_Throws()
+    {
+        var model = TestCredentials.Model() with { CredentialHandle = "another-handle" };
+
+        Assert.That(() => new CertificateDocument(model), Throws.ArgumentException);
     }
 
     [Test]

@@ -13,6 +13,8 @@ internal static class CommandRegistry
         yield return StatusCommands.Revoke(context);
         yield return StatusCommands.Suspend(context);
         yield return StatusCommands.Unsuspend(context);
+        yield return ReissueCommand.Create(context);
+        yield return RenderCommand.Create(context);
         yield return KeysCommand.Create(context);
     }
 }

@@ -45,6 +45,9 @@ internal static class KeysCommand
                     context.Console.MarkupLineInterpolated($"seal.p12 password (shown once, store it safely): [bold]{files.SealPassword}[/]");
                 }
 
+                context.Console.MarkupLineInterpolated(
+                    $"Use them with --keys {dir} --seal-password <password> (or set {CommonOptions.SealPasswordVariable}).");
+
                 context.Console.MarkupLine("For PDF signatures that readers trust, replace the self-signed seal with a certificate from a qualified trust service provider.");
                 return CliApp.Ok;
             }

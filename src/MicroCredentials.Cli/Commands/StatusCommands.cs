@@ -17,7 +17,8 @@ internal static class StatusCommands
 
     public static Command Unsuspend(CliContext context) => Create(context, "unsuspend",
         "Lift the suspension of a credential.",
-        (env, id, reason, actor, ct) => env.Issuance.UnsuspendAsync(id, reason, actor, ct), requireReason: false);
+        (env, id, reason, actor, ct) => env.Issuance.UnsuspendAsync(id, string.IsNullOrWhiteSpace(reason) ? "suspension lifted" : reason, actor, ct),
+        requireReason: false);
 
     private static Command Create(CliContext context, string name, string description,
         Func<CliEnvironment, string, string, string, CancellationToken, Task<StatusChangeOutcome>> action, bool requireReason)
@@ -40,7 +41,16 @@ internal static class StatusCommands
             }
 
             var given = parse.GetValue(id)!.Trim();
+            var why = parse.GetValue(reason)!.Trim();
+            if (requireReason && why.Length == 0)
+            {
+                context.Console.MarkupLineInterpolated($"[red]error[/] --reason must not be empty: it is kept in the audit log.");
+                return CliApp.BadInput;
+            }
+
+            // The output files are named by the bare UUID, so accept that too.
             var stored = await env.Store.FindByIdAsync(given, ct)
+                ?? (Guid.TryParse(given, out _) ? await env.Store.FindByIdAsync("urn:uuid:" + given.ToLowerInvariant(), ct) : null)
                 ?? await env.Store.FindByHandleAsync(given, ct)
                 ?? (Data.Issuance.CredentialHandles.NormalizeShortCode(given) is { } code ? await env.Store.FindByShortCodeAsync(code, ct) : null);
             if (stored is null)
@@ -49,7 +59,7 @@ internal static class StatusCommands
                 return CliApp.BadInput;
             }
 
-            var outcome = await action(env, stored.Id, parse.GetValue(reason)!, parse.GetValue(actor)!, ct);
+            var outcome = await action(env, stored.Id, why, parse.GetValue(actor)!, ct);
             var message = outcome switch
             {
                 StatusChangeOutcome.Changed => $"[green]{name}d[/] {stored.Id}",

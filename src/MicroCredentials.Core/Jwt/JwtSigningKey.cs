@@ -16,7 +16,13 @@ public sealed class JwtSigningKey : IDisposable
         this.privateKey = privateKey;
         PublicKey = publicKey;
         securityKey.KeyId = publicKey.KeyId;
-        SigningCredentials = new SigningCredentials(securityKey, securityAlgorithm);
+        // IdentityModel's shared provider cache is keyed by kid: a second key set with the same kid (a reload, a test)
+        // would get the provider of a disposed key. Each signing key owns its providers instead.
+        securityKey.CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false };
+        SigningCredentials = new SigningCredentials(securityKey, securityAlgorithm)
+        {
+            CryptoProviderFactory = securityKey.CryptoProviderFactory,
+        };
     }
 
     /// <summary>The public half (what the JWKS and the DID document publish).</summary>

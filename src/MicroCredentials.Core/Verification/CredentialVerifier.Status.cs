@@ -31,10 +31,8 @@ public sealed partial class CredentialVerifier
 
         if (results.FirstOrDefault(r => r.Outcome == StatusCheckOutcome.Unknown) is { } unknown)
         {
-            var lastKnown = unknown.LastKnownOutcome is { } o && unknown.LastKnownAt is { } at
-                ? $" (last known: {o.ToString().ToLowerInvariant()}, at {at:yyyy-MM-dd HH:mm} UTC)"
-                : " (no earlier status known)";
-            return new(CheckId.Status, CheckOutcome.Warning, VerificationReasons.StatusUnreachable, "Status could not be checked" + lastKnown + ". " + unknown.Detail);
+            // The checker's detail already says "status could not be checked (last known: …, at …)".
+            return new(CheckId.Status, CheckOutcome.Warning, VerificationReasons.StatusUnreachable, unknown.Detail);
         }
 
         return new(CheckId.Status, CheckOutcome.Pass, VerificationReasons.Ok, "Not revoked and not suspended.");

@@ -31,6 +31,16 @@ public sealed partial class IssuanceService
         return await IssueCoreAsync(catalog, corrected, actor, old, cancellationToken);
     }
 
+    /// <summary>Finds a stored credential by what staff have at hand: its id, its handle or its short code.</summary>
+    public async Task<StoredCredential?> FindAsync(string idHandleOrCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idHandleOrCode);
+        var given = idHandleOrCode.Trim();
+        return await _store.FindByIdAsync(given, cancellationToken)
+            ?? await _store.FindByHandleAsync(given, cancellationToken)
+            ?? (CredentialHandles.NormalizeShortCode(given) is { } code ? await _store.FindByShortCodeAsync(code, cancellationToken) : null);
+    }
+
     /// <summary>Revokes a credential (irreversible) with a reason; audited.</summary>
     public Task<StatusChangeOutcome> RevokeAsync(string credentialId, string reason, string actor, CancellationToken cancellationToken) =>
         _store.RevokeAsync(credentialId, reason, actor, cancellationToken);

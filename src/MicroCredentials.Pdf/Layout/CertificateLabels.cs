@@ -35,6 +35,7 @@ internal sealed record CertificateLabels
     public required string Period { get; init; }
     public required string CredentialId { get; init; }
     public required string Page { get; init; }
+    public required string Continued { get; init; }
     public required IReadOnlyList<string> Months { get; init; }
 
     public static CertificateLabels For(CertificateLanguage language) => language switch
@@ -78,6 +79,7 @@ internal sealed record CertificateLabels
         Period = "Learning period",
         CredentialId = "Credential identifier",
         Page = "Page",
+        Continued = "… continued in full in the signed credential embedded in this PDF.",
         Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     };
 
@@ -115,6 +117,7 @@ internal sealed record CertificateLabels
         Period = "Leerperiode",
         CredentialId = "Kenmerk van de credential",
         Page = "Pagina",
+        Continued = "… volledig opgenomen in de ondertekende credential die in deze PDF is ingebed.",
         Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
     };
 }

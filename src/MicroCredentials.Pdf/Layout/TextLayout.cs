@@ -112,7 +112,8 @@ internal static class TextLayout
         return cut;
     }
 
-    private static string Truncate(XGraphics gfx, string line, XFont font, double width)
+    /// <summary>Shortens <paramref name="line"/> (which ends with an ellipsis) until it fits <paramref name="width"/>.</summary>
+    public static string Truncate(XGraphics gfx, string line, XFont font, double width)
     {
         if (Width(gfx, line, font) <= width)
         {

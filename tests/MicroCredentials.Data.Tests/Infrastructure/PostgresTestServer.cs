@@ -25,14 +25,29 @@ internal static class PostgresTestServer
 
     public static async Task StopAsync()
     {
-        if (clusterFolder is null || pgCtl is null)
+        if (Interlocked.Exchange(ref clusterFolder, null) is not { } folder || pgCtl is null)
         {
             return;
         }
 
-        await RunAsync(pgCtl, ["-D", Path.Combine(clusterFolder, "data"), "-m", "immediate", "-w", "stop"]);
-        Directory.Delete(clusterFolder, recursive: true);
-        clusterFolder = null;
+        await RunAsync(pgCtl, ["-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop"]);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    // Fallback when the run ends without the set-up fixture's tear-down (for example an aborted run).
+    private static void StopOnExit(object? sender, EventArgs e)
+    {
+        if (Interlocked.Exchange(ref clusterFolder, null) is not { } folder || pgCtl is null)
+        {
+            return;
+        }
+
+        var stop = Start(pgCtl, ["-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop"], asPostgres: true);
+        using var process = Process.Start(stop);
+        if (process is not null && process.WaitForExit(10_000) && process.ExitCode == 0)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static async Task<string> StartAsync()
@@ -58,6 +73,7 @@ internal static class PostgresTestServer
             await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
             pgCtl = Path.Combine(bin, "pg_ctl");
             clusterFolder = folder;
+            AppDomain.CurrentDomain.ProcessExit += StopOnExit;
             await RunAsync(pgCtl,
             [
                 "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
@@ -96,6 +112,18 @@ internal static class PostgresTestServer
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres = true)
     {
+        using var process = Process.Start(Start(program, arguments, asPostgres)) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {await error} {await output}");
+        }
+    }
+
+    private static ProcessStartInfo Start(string program, IReadOnlyList<string> arguments, bool asPostgres)
+    {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true };
         if (asPostgres && Environment.UserName == "root")
         {
@@ -115,13 +143,6 @@ internal static class PostgresTestServer
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {await error} {await output}");
-        }
+        return start;
     }
 }

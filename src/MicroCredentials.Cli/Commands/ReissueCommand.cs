@@ -1,0 +1,90 @@
+using System.CommandLine;
+using MicroCredentials.Catalog;
+using MicroCredentials.Data.Issuance;
+using Spectre.Console;
+
+namespace MicroCredentials.Cli.Commands;
+
+/// <summary>
+/// <c>microcred reissue &lt;id&gt; --catalog … --email … [--name …] [--grade …]</c>: corrects a name or grade. A new
+/// credential is issued for the same award, the old one is revoked and its page says "superseded".
+/// </summary>
+internal static class ReissueCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var common = new CommonOptions();
+        var id = new Argument<string>("credential") { Description = "The credential to correct: id, handle or short code." };
+        var catalog = new Option<FileInfo>("--catalog") { Description = "Catalogue JSON file.", Required = true };
+        var email = new Option<string>("--email") { Description = "The learner's e-mail (needed again: only its salted hash is stored).", Required = true };
+        var name = new Option<string?>("--name") { Description = "Corrected name (default: unchanged)." };
+        var grade = new Option<string?>("--grade") { Description = "Corrected grade (default: unchanged)." };
+        var actor = new Option<string>("--actor") { Description = "Name recorded in the audit log.", DefaultValueFactory = _ => Environment.UserName };
+        var command = new Command("reissue", "Correct a credential's name or grade: issue a new one and revoke the old one (marked superseded).");
+        command.Arguments.Add(id);
+        command.Options.Add(catalog);
+        command.Options.Add(email);
+        command.Options.Add(name);
+        command.Options.Add(grade);
+        command.Options.Add(actor);
+        common.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var console = context.Console;
+            var catalogPath = parse.GetValue(catalog)!.FullName;
+            var loaded = await CatalogLoader.LoadFileAsync(catalogPath, ct);
+            if (!loaded.Succeeded)
+            {
+                return CatalogCommand.Report(console, catalogPath, loaded);
+            }
+
+            await using var env = await CliEnvironment.OpenAsync(parse, common, context, ct);
+            if (env is null)
+            {
+                return CliApp.BadInput;
+            }
+
+            var given = parse.GetValue(id)!.Trim();
+            var stored = await env.Issuance.FindAsync(given, ct);
+            if (stored is null)
+            {
+                console.MarkupLineInterpolated($"[red]error[/] no credential with id, handle or code '{given}'.");
+                return CliApp.BadInput;
+            }
+
+            var facts = Verification.CredentialSummary.From(IssuanceService.ParseCredential(stored), "en");
+            var subject = IssuanceService.ParseCredential(stored)["credentialSubject"]!;
+            var row = string.Join(';', "email", "name", "code", "awarded", "grade", "start", "end") + "\n" + string.Join(';',
+                Quote(parse.GetValue(email)), Quote(parse.GetValue(name) ?? facts.LearnerName), Quote((string?)subject["achievement"]?["humanCode"]),
+                Quote(facts.AwardedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                Quote(parse.GetValue(grade) ?? (string?)subject["result"]?[0]?["value"]),
+                Quote(Date((string?)subject["activityStartDate"])), Quote(Date((string?)subject["activityEndDate"]))) + "\n";
+            var csv = LearnerCsvReader.Read(row, "correction", loaded.Catalog!);
+            if (csv.Errors.Count > 0)
+            {
+                foreach (var e in csv.Errors)
+                {
+                    console.MarkupLineInterpolated($"[red]rejected[/] {e.Field}: {e.Message}");
+                }
+
+                return CliApp.BadInput;
+            }
+
+            var result = await env.Issuance.ReissueAsync(loaded.Catalog!, stored.Id, csv.Rows[0], parse.GetValue(actor)!, ct);
+            if (result.Outcome == IssueOutcome.Rejected)
+            {
+                console.MarkupLineInterpolated($"[red]refused[/] {result.Reason}");
+                return CliApp.Failed;
+            }
+
+            console.MarkupLineInterpolated($"[green]reissued[/] {stored.Id} → {result.Credential!.Id}; new verification link {result.VerificationUrl}, download {result.DownloadUrl}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static string Quote(string? value) => "\"" + (value ?? string.Empty).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string? Date(string? iso) => iso is null ? null
+        : DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
