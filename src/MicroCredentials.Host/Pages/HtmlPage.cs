@@ -28,7 +28,7 @@ internal static class HtmlPage
         input[type=text]{padding:.6rem;border:1px solid #aaa;border-radius:8px;text-transform:uppercase}
         button{padding:.7rem 1rem;border:0;border-radius:8px;background:#0b57d0;color:#fff;font-weight:600}
         .muted{color:var(--muted);font-size:.9rem}code{overflow-wrap:anywhere}
-        @media (max-width:30rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}}
+        @media (max-width:30rem){main{padding:.75rem}dl{grid-template-columns:1fr;gap:0}dt{margin-top:.55rem;font-size:.85rem}dt:first-child{margin-top:0}dd{font-weight:600}.verdict h1{font-size:1.45rem}}
         """;
 
     /// <summary>HTML-encodes text.</summary>
