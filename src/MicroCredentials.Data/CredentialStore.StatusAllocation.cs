@@ -56,10 +56,11 @@ public sealed partial class CredentialStore
             // One transaction for all slots: one commit (one fsync) however many are reserved.
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
             var allocations = new StatusAllocation[count];
+            var opened = new HashSet<long>();
             for (var i = 0; i < count; i++)
             {
-                var revocation = await AllocateAsync(connection, transaction, StatusPurpose.Revocation, cancellationToken);
-                var suspension = await AllocateAsync(connection, transaction, StatusPurpose.Suspension, cancellationToken);
+                var revocation = await AllocateAsync(connection, transaction, StatusPurpose.Revocation, opened, cancellationToken);
+                var suspension = await AllocateAsync(connection, transaction, StatusPurpose.Suspension, opened, cancellationToken);
                 allocations[i] = new StatusAllocation(revocation, suspension);
             }
 
@@ -75,11 +76,12 @@ public sealed partial class CredentialStore
         }
     }
 
-    private async Task<StatusSlot> AllocateAsync(DbConnection connection, DbTransaction transaction, string purpose, CancellationToken cancellationToken)
+    private async Task<StatusSlot> AllocateAsync(DbConnection connection, DbTransaction transaction, string purpose, HashSet<long> opened,
+        CancellationToken cancellationToken)
     {
         while (true)
         {
-            var list = await GetOpenListAsync(connection, transaction, purpose, cancellationToken);
+            var list = await GetOpenListAsync(connection, transaction, purpose, opened, cancellationToken);
             var full = false;
             for (var attempt = 1; attempt <= RandomAttempts && !full; attempt++)
             {
@@ -125,7 +127,10 @@ public sealed partial class CredentialStore
         return await command.ScalarInt64Async(cancellationToken);
     }
 
-    private async Task<OpenList> GetOpenListAsync(DbConnection connection, DbTransaction transaction, string purpose, CancellationToken cancellationToken)
+    // Only committed lists are cached for other writers: a list opened in this transaction is invisible to them until
+    // the commit, and a status entry naming it would violate the foreign key (seen with PostgreSQL under concurrency).
+    private async Task<OpenList> GetOpenListAsync(DbConnection connection, DbTransaction transaction, string purpose, HashSet<long> opened,
+        CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref openLists[Slot(purpose)]) is { } cached)
         {
@@ -141,7 +146,8 @@ public sealed partial class CredentialStore
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken))
                 {
-                    return Remember(purpose, new OpenList(reader.GetInt64(0), reader.GetInt32(1)));
+                    var found = new OpenList(reader.GetInt64(0), reader.GetInt32(1));
+                    return opened.Contains(found.Id) ? found : Remember(purpose, found);
                 }
             }
 
@@ -159,7 +165,9 @@ public sealed partial class CredentialStore
             await using var created = await insert.ExecuteReaderAsync(cancellationToken);
             if (await created.ReadAsync(cancellationToken))
             {
-                return Remember(purpose, new OpenList(created.GetInt64(0), created.GetInt32(1)));
+                var list = new OpenList(created.GetInt64(0), created.GetInt32(1));
+                opened.Add(list.Id);
+                return list;
             }
 
             // Another writer opened one first: loop and use theirs.
