@@ -86,7 +86,8 @@ public sealed partial class HostApiTests
     {
         var issued = await IssueAsync();
         var credential = JsonNode.Parse(await DownloadAsync(issued, "credential.json"))!;
-        var entry = credential["credentialStatus"]!.AsArray().First(e => (string?)e!["statusPurpose"] == "revocation")!;
+        var status = credential["credentialStatus"]!;
+        var entry = (status is JsonArray entries ? entries.ToList() : [status]).First(e => (string?)e!["statusPurpose"] == "revocation")!;
         var listUrl = new Uri((string)entry["statusListCredential"]!);
         var index = int.Parse((string)entry["statusListIndex"]!, CultureInfo.InvariantCulture);
         await ChangeStatusAsync(issued, "revoke", "test");
