@@ -151,4 +151,36 @@ public sealed class StatusSignedListTests
 
         Assert.That(result.Outcome, Is.EqualTo(StatusCheckOutcome.ProofInvalid));
     }
+
+    [Test]
+    public async Task DigitalBazaarVerifyCredential_OurRevokedCredential_ReportsRevocationBitSet()
+    {
+        const string revocationUrl = "https://credentials.example.edu/status/1";
+        const string suspensionUrl = "https://credentials.example.edu/status/2";
+        using var key = SigningKey();
+        var signed = DataIntegritySigner.Sign(Credential(revocationUrl, suspensionUrl), key, VerificationMethod, Created);
+        var input = new JsonObject
+        {
+            ["credential"] = signed,
+            ["lists"] = new JsonArray(SignedList(revocationUrl, StatusPurpose.Revocation, RevokedIndex), SignedList(suspensionUrl, StatusPurpose.Suspension)),
+            ["publicKeyMultibase"] = Multikey.EncodeEd25519PublicKey(PublicKey()),
+            ["verificationMethod"] = VerificationMethod,
+        };
+        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"status-vc-verify-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, input.ToJsonString());
+        try
+        {
+            var (exit, output, error) = await NodeInterop.NodeAsync("status-vc-verify.mjs", file);
+            Assert.That(exit, Is.Zero, error);
+            var result = JsonNode.Parse(output)!;
+            Assert.That((string?)result["error"], Is.Null, output);
+            Assert.That((bool?)result["statusVerified"], Is.True, output);
+            Assert.That(result["results"]!.AsArray().Select(r => ((string)r!["statusPurpose"]!, (bool)r["status"]!)),
+                Is.EquivalentTo(new[] { ("revocation", true), ("suspension", false) }), output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
