@@ -25,6 +25,8 @@ internal static class CpuTime
         pdf.Setup();
         var status = new StatusListBenchmarks();
         status.Setup();
+        var schema = new SchemaBenchmarks();
+        schema.Setup();
         var operations = new (string Name, Action Run)[]
         {
             ("Foundation: build credential + VC-JWT RS256", () => foundation.BuildAndSignRs256()),
@@ -36,6 +38,8 @@ internal static class CpuTime
             ("CredentialVerifier: VC-JWT RS256", () => verifier.VerifyJwtRs256().GetAwaiter().GetResult()),
             ("CredentialVerifier: VC-JWT ES256", () => verifier.VerifyJwtEs256().GetAwaiter().GetResult()),
             ("CredentialVerifier: Data Integrity JSON", () => verifier.VerifyJson().GetAwaiter().GetResult()),
+            ("Schema step: OB 3.0 JSON Schema", () => schema.Ob3()),
+            ("Schema step: EU extension schema", () => schema.Extension()),
             ("PDF certificate: render + seal", () => pdf.RenderAndSign()),
             ("Status list: encode + build + sign (131,072)", () => status.EncodeAndSign()),
         };
