@@ -24,6 +24,13 @@ internal static class CatalogCommand
         return catalog;
     }
 
+    /// <summary>Loads a catalogue for a command; on errors prints them and returns null with the exit code.</summary>
+    public static async Task<(MicroCredentialCatalog? Catalog, int ExitCode)> LoadForCommandAsync(IAnsiConsole console, string path, CancellationToken ct)
+    {
+        var loaded = await CatalogLoader.LoadFileAsync(path, ct);
+        return loaded.Succeeded ? (loaded.Catalog, CliApp.Ok) : (null, Report(console, path, loaded));
+    }
+
     /// <summary>Prints the errors (or a one-line summary) and returns the exit code.</summary>
     public static int Report(IAnsiConsole console, string path, CatalogLoadResult result)
     {

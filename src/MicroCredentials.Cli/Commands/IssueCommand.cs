@@ -37,10 +37,10 @@ internal static class IssueCommand
         {
             var console = context.Console;
             var catalogPath = parse.GetValue(catalog)!.FullName;
-            var loaded = await CatalogLoader.LoadFileAsync(catalogPath, ct);
-            if (!loaded.Succeeded)
+            var (catalogue, exitCode) = await CatalogCommand.LoadForCommandAsync(console, catalogPath, ct);
+            if (catalogue is null)
             {
-                return CatalogCommand.Report(console, catalogPath, loaded);
+                return exitCode;
             }
 
             var csvPath = parse.GetValue(learners)!.FullName;
@@ -50,7 +50,7 @@ internal static class IssueCommand
                 return CliApp.BadInput;
             }
 
-            var csv = await LearnerCsvReader.ReadFileAsync(csvPath, loaded.Catalog!, ct);
+            var csv = await LearnerCsvReader.ReadFileAsync(csvPath, catalogue, ct);
             await using var env = await CliEnvironment.OpenAsync(parse, common, context, ct);
             if (env is null)
             {
@@ -59,12 +59,12 @@ internal static class IssueCommand
 
             var isDryRun = parse.GetValue(dryRun);
             var results = await RunWithProgressAsync(console, csv.Rows.Count, progress =>
-                env.Issuance.IssueBatchAsync(loaded.Catalog!, csv, parse.GetValue(actor)!, isDryRun, progress, ct));
+                env.Issuance.IssueBatchAsync(catalogue, csv, parse.GetValue(actor)!, isDryRun, progress, ct));
 
             var outDir = parse.GetValue(output)!.FullName;
             if (!isDryRun)
             {
-                var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, loaded.Catalog!.Issuer.Signatory);
+                var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.Signatory);
                 Directory.CreateDirectory(outDir);
                 foreach (var r in results.Where(r => r.Credential is not null))
                 {

@@ -32,10 +32,10 @@ internal static class ReissueCommand
         {
             var console = context.Console;
             var catalogPath = parse.GetValue(catalog)!.FullName;
-            var loaded = await CatalogLoader.LoadFileAsync(catalogPath, ct);
-            if (!loaded.Succeeded)
+            var (catalogue, exitCode) = await CatalogCommand.LoadForCommandAsync(console, catalogPath, ct);
+            if (catalogue is null)
             {
-                return CatalogCommand.Report(console, catalogPath, loaded);
+                return exitCode;
             }
 
             await using var env = await CliEnvironment.OpenAsync(parse, common, context, ct);
@@ -59,7 +59,7 @@ internal static class ReissueCommand
                 Quote(facts.AwardedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
                 Quote(parse.GetValue(grade) ?? (string?)subject["result"]?[0]?["value"]),
                 Quote(Date((string?)subject["activityStartDate"])), Quote(Date((string?)subject["activityEndDate"]))) + "\n";
-            var csv = LearnerCsvReader.Read(row, "correction", loaded.Catalog!);
+            var csv = LearnerCsvReader.Read(row, "correction", catalogue);
             if (csv.Errors.Count > 0)
             {
                 foreach (var e in csv.Errors)
@@ -70,7 +70,7 @@ internal static class ReissueCommand
                 return CliApp.BadInput;
             }
 
-            var result = await env.Issuance.ReissueAsync(loaded.Catalog!, stored.Id, csv.Rows[0], parse.GetValue(actor)!, ct);
+            var result = await env.Issuance.ReissueAsync(catalogue, stored.Id, csv.Rows[0], parse.GetValue(actor)!, ct);
             if (result.Outcome == IssueOutcome.Rejected)
             {
                 console.MarkupLineInterpolated($"[red]refused[/] {result.Reason}");

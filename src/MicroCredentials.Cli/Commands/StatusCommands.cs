@@ -49,10 +49,7 @@ internal static class StatusCommands
             }
 
             // The output files are named by the bare UUID, so accept that too.
-            var stored = await env.Store.FindByIdAsync(given, ct)
-                ?? (Guid.TryParse(given, out _) ? await env.Store.FindByIdAsync("urn:uuid:" + given.ToLowerInvariant(), ct) : null)
-                ?? await env.Store.FindByHandleAsync(given, ct)
-                ?? (Data.Issuance.CredentialHandles.NormalizeShortCode(given) is { } code ? await env.Store.FindByShortCodeAsync(code, ct) : null);
+            var stored = await env.Issuance.FindAsync(given, ct);
             if (stored is null)
             {
                 context.Console.MarkupLineInterpolated($"[red]error[/] no credential with id, handle or code '{given}'.");

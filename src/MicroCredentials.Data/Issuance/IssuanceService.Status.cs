@@ -31,12 +31,16 @@ public sealed partial class IssuanceService
         return await IssueCoreAsync(catalog, corrected, actor, old, cancellationToken);
     }
 
-    /// <summary>Finds a stored credential by what staff have at hand: its id, its handle or its short code.</summary>
+    /// <summary>
+    /// Finds a stored credential by what staff have at hand: its id (also the bare UUID the CLI's file names use), its
+    /// handle or its short code.
+    /// </summary>
     public async Task<StoredCredential?> FindAsync(string idHandleOrCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idHandleOrCode);
         var given = idHandleOrCode.Trim();
         return await _store.FindByIdAsync(given, cancellationToken)
+            ?? (Guid.TryParse(given, out _) ? await _store.FindByIdAsync("urn:uuid:" + given.ToLowerInvariant(), cancellationToken) : null)
             ?? await _store.FindByHandleAsync(given, cancellationToken)
             ?? (CredentialHandles.NormalizeShortCode(given) is { } code ? await _store.FindByShortCodeAsync(code, cancellationToken) : null);
     }

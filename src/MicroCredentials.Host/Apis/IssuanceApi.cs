@@ -23,14 +23,14 @@ internal static partial class IssuanceApi
             .WithSummary("Issue from a learners CSV (text/csv body or multipart 'file'); ?dryRun=true reports every row without issuing. Accept: text/csv returns the links as CSV.");
         api.MapGet("/credentials", ListAsync).RequireApiKey(ApiKeyRole.Issuer).WithSummary("List issued credentials (newest first).");
         api.MapGet("/credentials/{id}", GetAsync).RequireApiKey(ApiKeyRole.Issuer).WithSummary("One issued credential by id, handle or short code.");
-        api.MapPost("/credentials/{id}/revoke", (string id, StatusChangeRequest body, HttpContext http, CredentialStore store, IssuanceService s, CancellationToken ct) =>
-            ChangeStatusAsync(id, body, http, store, (cid, r, a) => s.RevokeAsync(cid, r, a, ct), requireReason: true, ct)).RequireApiKey(ApiKeyRole.Administrator)
+        api.MapPost("/credentials/{id}/revoke", (string id, StatusChangeRequest body, HttpContext http, IssuanceService s, CancellationToken ct) =>
+            ChangeStatusAsync(id, body, http, s, (cid, r, a) => s.RevokeAsync(cid, r, a, ct), requireReason: true, ct)).RequireApiKey(ApiKeyRole.Administrator)
             .WithSummary("Revoke (irreversible).");
-        api.MapPost("/credentials/{id}/suspend", (string id, StatusChangeRequest body, HttpContext http, CredentialStore store, IssuanceService s, CancellationToken ct) =>
-            ChangeStatusAsync(id, body, http, store, (cid, r, a) => s.SuspendAsync(cid, r, a, ct), requireReason: true, ct)).RequireApiKey(ApiKeyRole.Administrator)
+        api.MapPost("/credentials/{id}/suspend", (string id, StatusChangeRequest body, HttpContext http, IssuanceService s, CancellationToken ct) =>
+            ChangeStatusAsync(id, body, http, s, (cid, r, a) => s.SuspendAsync(cid, r, a, ct), requireReason: true, ct)).RequireApiKey(ApiKeyRole.Administrator)
             .WithSummary("Suspend (reversible).");
-        api.MapPost("/credentials/{id}/unsuspend", (string id, StatusChangeRequest body, HttpContext http, CredentialStore store, IssuanceService s, CancellationToken ct) =>
-            ChangeStatusAsync(id, body, http, store, (cid, r, a) => s.UnsuspendAsync(cid, r, a, ct), requireReason: false, ct)).RequireApiKey(ApiKeyRole.Administrator)
+        api.MapPost("/credentials/{id}/unsuspend", (string id, StatusChangeRequest body, HttpContext http, IssuanceService s, CancellationToken ct) =>
+            ChangeStatusAsync(id, body, http, s, (cid, r, a) => s.UnsuspendAsync(cid, r, a, ct), requireReason: false, ct)).RequireApiKey(ApiKeyRole.Administrator)
             .WithSummary("Lift a suspension.");
         api.MapPost("/credentials/{id}/reissue", ReissueAsync).RequireApiKey(ApiKeyRole.Administrator)
             .WithSummary("Correct a name or grade: issues a new credential and revokes the old one, which then shows 'superseded'.");
@@ -87,13 +87,13 @@ internal static partial class IssuanceApi
         return TypedResults.Ok(list.Select(StoredSummary.From).ToList());
     }
 
-    private static async Task<Results<Ok<StoredDetail>, ProblemHttpResult>> GetAsync(string id, CredentialStore store, IssuanceService issuance, CancellationToken ct)
+    private static async Task<Results<Ok<StoredDetail>, ProblemHttpResult>> GetAsync(string id, IssuanceService issuance, CancellationToken ct)
     {
-        var stored = await FindAsync(store, id, ct);
+        var stored = await issuance.FindAsync(id, ct);
         return stored is null ? NotFound(id) : TypedResults.Ok(StoredDetail.From(stored, issuance));
     }
 
-    private static async Task<IResult> ChangeStatusAsync(string id, StatusChangeRequest body, HttpContext http, CredentialStore store,
+    private static async Task<IResult> ChangeStatusAsync(string id, StatusChangeRequest body, HttpContext http, IssuanceService issuance,
         Func<string, string, string, Task<StatusChangeOutcome>> change, bool requireReason, CancellationToken ct)
     {
         if (requireReason && string.IsNullOrWhiteSpace(body.Reason))
@@ -101,7 +101,7 @@ internal static partial class IssuanceApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Give a reason; it is kept in the audit log."] });
         }
 
-        var stored = await FindAsync(store, id, ct);
+        var stored = await issuance.FindAsync(id, ct);
         if (stored is null)
         {
             return NotFound(id);
@@ -116,10 +116,10 @@ internal static partial class IssuanceApi
         };
     }
 
-    private static async Task<IResult> ReissueAsync(string id, ReissueRequest body, HttpContext http, CredentialStore store, IssuanceService issuance,
+    private static async Task<IResult> ReissueAsync(string id, ReissueRequest body, HttpContext http, IssuanceService issuance,
         MicroCredentialCatalog catalog, CancellationToken ct)
     {
-        var stored = await FindAsync(store, id, ct);
+        var stored = await issuance.FindAsync(id, ct);
         if (stored is null)
         {
             return NotFound(id);
@@ -149,11 +149,6 @@ internal static partial class IssuanceApi
             ? TypedResults.Problem(title: "Cannot re-issue", detail: result.Reason, statusCode: 409)
             : TypedResults.Created($"/api/credentials/{Uri.EscapeDataString(result.Credential!.Id)}", IssuedResponse.From(result));
     }
-
-    internal static async Task<StoredCredential?> FindAsync(CredentialStore store, string id, CancellationToken ct) =>
-        await store.FindByIdAsync(id, ct)
-        ?? await store.FindByHandleAsync(id, ct)
-        ?? (CredentialHandles.NormalizeShortCode(id) is { } code ? await store.FindByShortCodeAsync(code, ct) : null);
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(title: "Unknown credential", detail: $"No credential has id, handle or code '{id}'.", statusCode: 404);
