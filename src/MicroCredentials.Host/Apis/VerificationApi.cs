@@ -89,11 +89,21 @@ internal static class VerificationApi
     public static async Task<VerificationReport> VerifyBytesAsync(ReadOnlyMemory<byte> bytes, CredentialVerifier verifier, IssuerKeySet keys,
         StatusListPublisher lists, CancellationToken ct)
     {
-        // Read the credential once to know which of our lists to load; then verify everything.
-        var text = bytes.Span.StartsWith("%PDF-"u8) ? null : CredentialInputs.ExtractText(bytes.Span, out _);
-        var credential = text is not null && text.TrimStart().StartsWith('{') ? TryParse(text) : null;
-        var local = credential is null ? await lists.LocalListsForAnyAsync(ct) : await lists.LocalListsAsync(credential, ct);
-        return await CertificateVerification.VerifyAsync(verifier, bytes, keys.SealCertificate, local, ct);
+        if (bytes.Span.StartsWith("%PDF-"u8))
+        {
+            return await CertificateVerification.VerifyAsync(verifier, bytes, keys.SealCertificate, await lists.LocalListsForAnyAsync(ct), ct);
+        }
+
+        // Read and parse the upload once: the parsed credential tells which of our lists to load and is verified as is.
+        var text = CredentialInputs.ExtractText(bytes.Span, out _);
+        if (text is null)
+        {
+            return await CredentialInputs.VerifyAsync(verifier, bytes, localList: null, ct);
+        }
+
+        return text.TrimStart().StartsWith('{') && TryParse(text) is { } credential
+            ? await verifier.VerifyJsonAsync(credential, await lists.LocalListsAsync(credential, ct), ct)
+            : await verifier.VerifyTextAsync(text, await lists.LocalListsForAnyAsync(ct), ct);
     }
 
     /// <summary>Verifies one of our stored credentials and says whether a correction replaced it.</summary>
