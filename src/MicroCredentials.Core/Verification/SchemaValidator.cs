@@ -32,8 +32,9 @@ public static class SchemaValidator
     private static List<string> Evaluate(JsonSchema schema, JsonNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        using var doc = JsonDocument.Parse(node.ToJsonString());
-        var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        // Straight from the tree to an element: no intermediate JSON string.
+        var element = JsonSerializer.SerializeToElement(node);
+        var result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {
             return [];
