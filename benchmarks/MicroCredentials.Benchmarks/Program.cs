@@ -3,11 +3,11 @@ using BenchmarkDotNet.Running;
 using MicroCredentials.Benchmarks;
 
 // Run all: dotnet run -c Release --project benchmarks/MicroCredentials.Benchmarks -- --filter '*'
-// CPU time per operation (for a loaded machine): ... -- cpu [seconds per operation]
+// CPU time per operation (for a loaded machine): ... -- cpu [seconds per operation] [name filter]
 // Figures and the exact commands are recorded in docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "cpu")
 {
-    CpuTime.Run(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2);
+    CpuTime.Run(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2, args.Length > 2 ? args[2] : null);
     return;
 }
 

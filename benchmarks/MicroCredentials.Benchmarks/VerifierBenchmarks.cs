@@ -22,6 +22,7 @@ namespace MicroCredentials.Benchmarks;
 public class VerifierBenchmarks
 {
     private const string ListUrl = BenchmarkFiles.BaseUrl + "/status/1";
+    private const string SuspensionUrl = BenchmarkFiles.BaseUrl + "/status/2";
     private IssuerKeySet keys = null!;
     private CredentialVerifier verifier = null!;
     private HttpClient http = null!;
@@ -39,11 +40,16 @@ public class VerifierBenchmarks
         var catalog = CatalogLoader.Load(File.ReadAllText(Path.Combine(root, "samples", "catalog.json"))).Catalog!;
         var row = LearnerCsvReader.Read(File.ReadAllText(Path.Combine(root, "samples", "learners.csv")), "learners.csv", catalog).Rows[0];
         var factory = new CredentialFactory(TimeProvider.System, CredentialFactory.BuildIssuer(catalog.Issuer, keys.IssuerId), new Uri(BenchmarkFiles.BaseUrl));
-        var status = new BitstringStatusListEntry
+        // Two entries, revocation and suspension, as the host issues them.
+        var revocation = new BitstringStatusListEntry
         {
             Id = ListUrl + "#48211", StatusPurpose = "revocation", StatusListIndex = "48211", StatusListCredential = ListUrl,
         };
-        var credential = CredentialJson.ToJsonObject(factory.Create(catalog.Find(row.Code)!, row, [status]));
+        var suspension = new BitstringStatusListEntry
+        {
+            Id = SuspensionUrl + "#48211", StatusPurpose = "suspension", StatusListIndex = "48211", StatusListCredential = SuspensionUrl,
+        };
+        var credential = CredentialJson.ToJsonObject(factory.Create(catalog.Find(row.Code)!, row, [revocation, suspension]));
         rs256 = VcJwtSigner.Sign(credential, keys.Rs256);
         es256 = VcJwtSigner.Sign(credential, keys.Es256);
         signed = DataIntegritySigner.Sign(credential, keys.Ed25519Key, keys.VerificationMethodId, TimeProvider.System.GetUtcNow());
@@ -82,5 +88,15 @@ public class VerifierBenchmarks
     [Benchmark]
     public async Task<Verdict> VerifyJsonText() => (await verifier.VerifyTextAsync(json, Local, CancellationToken.None)).Verdict;
 
-    private Bitstring? Local(string url, string purpose) => url == ListUrl && purpose == "revocation" ? list : null;
+    /// <summary>The VC-JWT signature and claims check alone (no schema, status or report).</summary>
+    public bool JwtOnlyRs256() => VcJwtVerifier.Verify(rs256, keys.JwtKeyResolver, TimeProvider.System).IsValid;
+
+    /// <summary>The VC-JWT signature and claims check alone (no schema, status or report).</summary>
+    public bool JwtOnlyEs256() => VcJwtVerifier.Verify(es256, keys.JwtKeyResolver, TimeProvider.System).IsValid;
+
+    /// <summary>The schema step as the verifier runs it on the parsed JSON credential (both schemas, both status entries).</summary>
+    public bool SchemaStep() => CredentialVerifier.CheckSchema(signed).Outcome == CheckOutcome.Pass;
+
+    private Bitstring? Local(string url, string purpose) =>
+        (url == ListUrl && purpose == "revocation") || (url == SuspensionUrl && purpose == "suspension") ? list : null;
 }
