@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,7 +10,10 @@ namespace MicroCredentials.Verification;
 
 public sealed partial class CredentialVerifier
 {
-    private static readonly string[] JwtClaimNames = ["iss", "jti", "nbf", "sub", "exp", "iat", "aud"];
+    // The registered JWT claims a VC-JWT payload carries next to the credential: not part of the credential's schema.
+    private static readonly FrozenSet<string> JwtClaimNames = FrozenSet.Create(StringComparer.Ordinal, "iss", "jti", "nbf", "sub", "exp", "iat", "aud");
+    private static readonly FrozenSet<string> StatusOnly = FrozenSet.Create(StringComparer.Ordinal, "credentialStatus");
+    private static readonly FrozenSet<string> JwtClaimsAndStatus = FrozenSet.Create(StringComparer.Ordinal, [.. JwtClaimNames, "credentialStatus"]);
 
     private static bool LooksLikeCredential(JsonObject credential, out string why)
     {
@@ -30,45 +34,52 @@ public sealed partial class CredentialVerifier
         return why.Length == 0;
     }
 
-    internal static VerificationCheck CheckSchema(JsonObject credential)
+    /// <summary>
+    /// The schema step. VC 2.0 allows several status entries where the OB 3.0.3 schema allows one object, so each entry
+    /// is checked against the schema's <c>credentialStatus</c> subschema on its own. A valid credential is answered in
+    /// one pass; only an invalid one is evaluated again for its messages.
+    /// </summary>
+    /// <param name="credential">The credential (for a VC-JWT, its payload).</param>
+    /// <param name="ignored">Top-level members the schema must not see (the JWT claims of a VC-JWT payload).</param>
+    internal static VerificationCheck CheckSchema(JsonObject credential, IReadOnlySet<string>? ignored = null)
     {
-        // VC 2.0 allows several status entries; the OB 3.0.3 schema allows one object: check each entry on its own.
-        var errors = new List<string>();
-        if (credential["credentialStatus"] is JsonArray statuses)
+        var ob3 = SchemaValidator.Ob3Schema;
+        var statuses = credential["credentialStatus"] as JsonArray;
+        var statusSchema = statuses is null ? null : ob3.Property("credentialStatus");
+        var rootIgnored = statuses is null ? ignored : ignored is null ? StatusOnly : JwtClaimsAndStatus;
+        var achievement = credential["credentialSubject"]?["achievement"];
+        var ours = credential["@context"] is JsonArray ctx && ctx.Any(c => c is JsonValue v && (string?)v == Ob3Terms.MicroCredentialContext);
+        var subject = credential["credentialSubject"] as JsonObject;
+        var anonymous = subject is not null && subject["id"] is null && subject["identifier"] is null;
+
+        var valid = ob3.IsValid(credential, rootIgnored)
+            && (statusSchema is null || statuses!.All(s => statusSchema.IsValid(s)))
+            && (!ours || (achievement is not null && SchemaValidator.ExtensionSchema.IsValid(achievement)))
+            && !anonymous;
+        if (valid)
         {
-            var copy = credential.DeepClone().AsObject();
-            copy.Remove("credentialStatus");
-            errors.AddRange(SchemaValidator.ValidateOb3(copy));
-            foreach (var status in statuses)
-            {
-                // The schema checks credentialStatus on its own ($ref to $defs/CredentialStatus; it has no if/then or
-                // dependent keywords), so a document holding only the entry yields exactly the /credentialStatus
-                // errors the whole credential with that entry would — without evaluating the whole credential again.
-                var single = new JsonObject { ["credentialStatus"] = status?.DeepClone() };
-                errors.AddRange(SchemaValidator.ValidateOb3(single).Where(e => e.StartsWith("/credentialStatus", StringComparison.Ordinal)));
-            }
-        }
-        else
-        {
-            errors.AddRange(SchemaValidator.ValidateOb3(credential));
+            return new(CheckId.Schema, CheckOutcome.Pass, VerificationReasons.Ok,
+                ours ? "Valid against the Open Badges 3.0 schema and the EU micro-credential extension." : "Valid against the Open Badges 3.0 schema.");
         }
 
-        var ours = credential["@context"] is JsonArray ctx && ctx.Any(c => c is JsonValue v && (string?)v == Ob3Terms.MicroCredentialContext);
+        var errors = new List<string>();
+        ob3.Validate(credential, errors, ignoredProperties: rootIgnored);
+        for (var i = 0; statusSchema is not null && i < statuses!.Count; i++)
+        {
+            statusSchema.Validate(statuses[i], errors, "/credentialStatus/" + i.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (ours)
         {
             errors.AddRange(SchemaValidator.ValidateMicroCredentialExtension(credential));
         }
 
-        var subject = credential["credentialSubject"];
-        if (subject is JsonObject s && s["id"] is null && s["identifier"] is null)
+        if (anonymous)
         {
             errors.Add("credentialSubject has neither id nor identifier (OB 3.0 verification step 1).");
         }
 
-        return errors.Count == 0
-            ? new(CheckId.Schema, CheckOutcome.Pass, VerificationReasons.Ok,
-                ours ? "Valid against the Open Badges 3.0 schema and the EU micro-credential extension." : "Valid against the Open Badges 3.0 schema.")
-            : new(CheckId.Schema, CheckOutcome.Fail, VerificationReasons.SchemaInvalid, string.Join(" ", errors.Take(5)));
+        return new(CheckId.Schema, CheckOutcome.Fail, VerificationReasons.SchemaInvalid, string.Join(" ", errors.Take(5)));
     }
 
     private IEnumerable<VerificationCheck> CheckDataIntegrity(JsonObject credential)
@@ -156,17 +167,6 @@ public sealed partial class CredentialVerifier
         JsonObject o when o["id"] is JsonValue id && id.TryGetValue<string>(out var s) => s,
         _ => null,
     };
-
-    private static JsonObject WithoutJwtClaims(JsonObject payload)
-    {
-        var copy = payload.DeepClone().AsObject();
-        foreach (var claim in JwtClaimNames)
-        {
-            copy.Remove(claim);
-        }
-
-        return copy;
-    }
 
     private static JsonObject? PeekPayload(string jwt)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroCredentials.Jwt;
@@ -13,6 +14,9 @@ namespace MicroCredentials.Verification;
 /// </summary>
 public sealed partial class CredentialVerifier
 {
+    // A compact JWS has no whitespace inside; anything with it is not mistaken for one.
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v\u00a0\u2028\u2029\ufeff");
+
     private readonly Func<string, byte[]?> _dataIntegrityKeys;
     private readonly JwtKeyResolver _jwtKeys;
     private readonly StatusChecker _status;
@@ -61,7 +65,7 @@ public sealed partial class CredentialVerifier
                 : VerifyJsonAsync(json, localList, cancellationToken);
         }
 
-        if (trimmed.Count(c => c == '.') == 2 && trimmed.Length < 1_000_000 && !trimmed.Any(char.IsWhiteSpace))
+        if (trimmed.Length < 1_000_000 && trimmed.AsSpan().Count('.') == 2 && !trimmed.AsSpan().ContainsAny(Whitespace))
         {
             return VerifyJwtAsync(trimmed, localList, cancellationToken);
         }
@@ -102,7 +106,7 @@ public sealed partial class CredentialVerifier
         var credential = result.Credential ?? PeekPayload(jwt);
         if (credential is not null)
         {
-            checks.Add(CheckSchema(WithoutJwtClaims(credential)));
+            checks.Add(CheckSchema(credential, JwtClaimNames));
         }
 
         checks.AddRange(JwtChecks(result));
