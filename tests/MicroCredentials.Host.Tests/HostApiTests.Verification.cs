@@ -74,6 +74,23 @@ public sealed partial class HostApiTests
     }
 
     [Test]
+    public async Task VerifyApi_ChunkedUploadWithoutLength_IsReadWhole()
+    {
+        // No Content-Length: the body is read in growing steps; a PDF is many times the first step.
+        var issued = await IssueAsync();
+        var bytes = await DownloadAsync(issued, "certificate-en.pdf");
+        using var content = new StreamContent(new MemoryStream(bytes), 4096);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await Client.SendAsync(request);
+        var json = await JsonAsync(response, HttpStatusCode.OK);
+
+        Assert.That(bytes, Has.Length.GreaterThan(64 * 1024));
+        Assert.That((string?)json["verdict"], Is.EqualTo("valid"), json.ToJsonString());
+    }
+
+    [Test]
     public async Task VerifyApi_NameChanged_IsNotGenuineWithProofFailed()
     {
         var issued = await IssueAsync();

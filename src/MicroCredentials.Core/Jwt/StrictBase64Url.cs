@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace MicroCredentials.Jwt;
@@ -9,6 +10,9 @@ namespace MicroCredentials.Jwt;
 /// </summary>
 internal static class StrictBase64Url
 {
+    private static readonly SearchValues<char> Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     public static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {
         bytes = [];
@@ -17,12 +21,9 @@ internal static class StrictBase64Url
             return false;
         }
 
-        foreach (var c in text)
+        if (text.ContainsAnyExcept(Alphabet))
         {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
-            {
-                return false;
-            }
+            return false;
         }
 
         // With 2 or 3 characters in the last quantum, the low 4 or 2 bits of the last character carry no data.

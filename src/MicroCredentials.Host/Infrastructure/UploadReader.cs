@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -69,22 +70,44 @@ internal static class UploadReader
 
         await using (source)
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
+            var bytes = await ReadAllAsync(source, file?.Length ?? request.ContentLength, limit, ct);
+            return bytes is null ? TooLarge(limit)
+                : bytes.Length == 0 ? Fail(StatusCodes.Status400BadRequest, "Empty upload", "The request carries no credential.")
+                : new Upload(bytes, null);
+        }
+    }
+
+    // Reads the whole stream into an array of its exact size through one pooled buffer (sized by the declared length
+    // when there is one); null when it holds more than `limit` bytes.
+    private static async Task<byte[]?> ReadAllAsync(Stream source, long? declared, long limit, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, declared is > 0 ? declared.Value + 1 : 16 * 1024));
+        var count = 0;
+        try
+        {
             int read;
-            while ((read = await source.ReadAsync(chunk, ct)) > 0)
+            while ((read = await source.ReadAsync(buffer.AsMemory(count), ct)) > 0)
             {
-                if (buffer.Length + read > limit)
+                count += read;
+                if (count > limit)
                 {
-                    return TooLarge(limit);
+                    return null;
                 }
 
-                buffer.Write(chunk, 0, read);
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, (long)buffer.Length * 2));
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            return buffer.Length == 0
-                ? Fail(StatusCodes.Status400BadRequest, "Empty upload", "The request carries no credential.")
-                : new Upload(buffer.ToArray(), null);
+            return buffer.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
