@@ -48,14 +48,22 @@ internal static class CpuTime
         };
         Console.WriteLine("| Operation | CPU ms/op | ops/s per core | wall ms/op | n |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var (name, run) in operations.Where(o => filter is null || o.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+        var selected = operations.Where(o => filter is null || o.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+
+        // Warm every selected operation up for a second (at least 5 runs) before counting any, so tiered JIT has
+        // promoted the shared hot paths and the first row is not charged for them.
+        foreach (var (_, run) in selected)
         {
-            // Warm up for a second (at least 5 runs), so tiered JIT has promoted the hot paths before we count.
             var warmUp = Stopwatch.StartNew();
             for (var i = 0; i < 5 || warmUp.Elapsed < TimeSpan.FromSeconds(1); i++)
             {
                 run();
             }
+        }
+
+        foreach (var (name, run) in selected)
+        {
+            run();
 
             using var process = Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
