@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using MicroCredentials.Host.Tests.Infrastructure;
 
 namespace MicroCredentials.Host.Tests;
 
@@ -117,6 +118,23 @@ public sealed partial class HostApiTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Verdict(html), Is.EqualTo("NotGenuine"));
         Assert.That(html, Does.Contain("Not genuine"));
+    }
+
+    [Test]
+    public async Task UploadPage_AnotherIssuersPublishedSample_SaysNotIssuedHereRatherThanForged()
+    {
+        // 1EdTech's own signed sample credential, issued by "Example Corp": genuine for all we know, but not ours.
+        var text = await System.IO.File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "..", "shared", "standards", "ob3", "samples",
+            "validator-simple-eddsa-rdfc-2022.json"));
+        using var form = new MultipartFormDataContent { { new StringContent(text, Encoding.UTF8, "application/json"), "file", "credential.json" } };
+        using var page = await Client.PostAsync("/v?lang=en", form);
+        var html = await page.Content.ReadAsStringAsync();
+        var json = await VerifyAsync(Encoding.UTF8.GetBytes(text), "application/json");
+
+        Assert.That(Verdict(html), Is.EqualTo("UnknownIssuer"));
+        Assert.That(html, Does.Contain("Not issued by this institution").And.Not.Contain("Not genuine"));
+        Assert.That((string?)json["verdict"], Is.EqualTo("unknown_issuer"), json.ToJsonString());
+        Assert.That((bool?)json["verified"], Is.False);
     }
 
     [Test]

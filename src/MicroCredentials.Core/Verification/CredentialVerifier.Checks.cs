@@ -98,6 +98,13 @@ public sealed partial class CredentialVerifier
             yield break;
         }
 
+        if (result.Failure is DataIntegrityFailure.UnknownVerificationMethod && IsAnotherIssuers(issuerId, result.Proof?.VerificationMethod))
+        {
+            yield return AnotherIssuer(issuerId);
+            yield return new(CheckId.Proof, CheckOutcome.Skipped, VerificationReasons.UnknownIssuer, "Without the issuer's key the signature cannot be checked.");
+            yield break;
+        }
+
         var (reason, check) = result.Failure switch
         {
             DataIntegrityFailure.NoProof => (VerificationReasons.NoProof, CheckId.Proof),
@@ -119,8 +126,27 @@ public sealed partial class CredentialVerifier
         }
     }
 
-    private static IEnumerable<VerificationCheck> JwtChecks(JwtVerificationResult result)
+    // Neither the credential's issuer nor the signing key's controller is an issuer whose keys we hold.
+    private bool IsAnotherIssuers(string? issuerId, string? keyId)
     {
+        var controller = keyId is null ? null : keyId.Split('#')[0];
+        return issuerId is not null && !_ownIssuers.Contains(issuerId) && (controller is null || !_ownIssuers.Contains(controller));
+    }
+
+    private static VerificationCheck AnotherIssuer(string? issuerId) =>
+        new(CheckId.IssuerKey, CheckOutcome.Fail, VerificationReasons.UnknownIssuer,
+            $"The credential names another issuer ({issuerId}). This service holds only its own issuer's keys, so it cannot confirm "
+            + "this credential or show it is forged: check it with that issuer.");
+
+    private IEnumerable<VerificationCheck> JwtChecks(JwtVerificationResult result, JsonObject? credential)
+    {
+        if (result.Failure is JwtVerificationFailure.UnknownKey && credential is not null && IsAnotherIssuers(IssuerId(credential), result.KeyId))
+        {
+            yield return AnotherIssuer(IssuerId(credential));
+            yield return new(CheckId.Proof, CheckOutcome.Skipped, VerificationReasons.UnknownIssuer, "Without the issuer's key the signature cannot be checked.");
+            yield break;
+        }
+
         if (result.IsValid || result.Failure is JwtVerificationFailure.Expired or JwtVerificationFailure.NotYetValid)
         {
             yield return new(CheckId.Proof, CheckOutcome.Pass, VerificationReasons.Ok, $"The VC-JWT {result.Algorithm} signature is valid: nothing was changed since signing.");

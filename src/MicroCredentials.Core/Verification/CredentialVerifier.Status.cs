@@ -48,6 +48,11 @@ public sealed partial class CredentialVerifier
             return Verdict.Unreadable;
         }
 
+        if (checks.Any(c => c.Reason == VerificationReasons.UnknownIssuer))
+        {
+            return Verdict.UnknownIssuer;
+        }
+
         if (Failed(CheckId.Proof) || Failed(CheckId.IssuerKey) || !checks.Any(c => c.Id == CheckId.Proof && c.Outcome == CheckOutcome.Pass))
         {
             return Verdict.NotGenuine;

@@ -21,10 +21,12 @@ public sealed partial class CredentialVerifier
     private readonly JwtKeyResolver _jwtKeys;
     private readonly StatusChecker _status;
     private readonly TimeProvider _time;
+    private readonly HashSet<string> _ownIssuers;
 
     /// <summary>Creates a verifier.</summary>
     /// <param name="dataIntegrityKeys">Verification method → Ed25519 public key of the trusted issuer(s), or null.</param>
-    /// <param name="jwtKeys">The trusted JWT keys (JWKS).</param>
+    /// <param name="jwtKeys">The trusted JWT keys (JWKS). Their controllers are the issuers this verifier vouches for: a
+    /// credential naming another issuer and signed with an unknown key is <see cref="Verdict.UnknownIssuer"/>.</param>
     /// <param name="status">The status checker (foreign lists are fetched, ours looked up locally).</param>
     /// <param name="time">The clock for validity periods.</param>
     public CredentialVerifier(Func<string, byte[]?> dataIntegrityKeys, JwtKeyResolver jwtKeys, StatusChecker status, TimeProvider time)
@@ -37,6 +39,7 @@ public sealed partial class CredentialVerifier
         _jwtKeys = jwtKeys;
         _status = status;
         _time = time;
+        _ownIssuers = [.. jwtKeys.Keys.Select(k => k.Controller)];
     }
 
     /// <summary>
@@ -109,7 +112,7 @@ public sealed partial class CredentialVerifier
             checks.Add(CheckSchema(credential, JwtClaimNames));
         }
 
-        checks.AddRange(JwtChecks(result));
+        checks.AddRange(JwtChecks(result, credential));
         return credential is null
             ? new VerificationReport { Verdict = Verdict.NotGenuine, Checks = checks }
             : await FinishAsync(credential, checks, localList, cancellationToken);
@@ -118,7 +121,12 @@ public sealed partial class CredentialVerifier
     private async Task<VerificationReport> FinishAsync(JsonObject credential, List<VerificationCheck> checks,
         Func<string, string, Bitstring?>? localList, CancellationToken cancellationToken)
     {
-        checks.Add(await CheckStatusAsync(credential, localList, cancellationToken));
+        // A credential we could not confirm does not make us fetch the URLs it names.
+        var confirmed = !checks.Any(c => c.Id is CheckId.Proof or CheckId.IssuerKey && c.Outcome == CheckOutcome.Fail);
+        checks.Add(confirmed
+            ? await CheckStatusAsync(credential, localList, cancellationToken)
+            : new(CheckId.Status, CheckOutcome.Skipped, VerificationReasons.NotChecked,
+                "Not checked: the credential could not be confirmed, so the status list it names was not consulted."));
         checks.Add(CheckValidityPeriod(credential));
         return new VerificationReport { Verdict = Decide(checks), Checks = checks, Credential = credential };
     }

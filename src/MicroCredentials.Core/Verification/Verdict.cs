@@ -30,6 +30,12 @@ public enum Verdict
     /// <summary>Not genuine: no valid proof, a changed value, or a key that is not the issuer's.</summary>
     NotGenuine,
 
+    /// <summary>
+    /// Issued (it says) by another issuer, signed with a key that is not ours: this service holds only its own
+    /// issuer's keys, so it can neither confirm nor refute the credential. Not an accusation of forgery.
+    /// </summary>
+    UnknownIssuer,
+
     /// <summary>Not a credential we can read (not JSON, not a JWT, not an OB 3.0 credential, broken PDF).</summary>
     Unreadable,
 }

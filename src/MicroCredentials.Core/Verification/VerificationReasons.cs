@@ -24,6 +24,12 @@ public static class VerificationReasons
     /// <summary>The key is not one the issuer publishes.</summary>
     public const string UnknownKey = "unknown_key";
 
+    /// <summary>Another issuer's credential, signed with a key of that issuer: not one this service can check.</summary>
+    public const string UnknownIssuer = "unknown_issuer";
+
+    /// <summary>The check was not run because an earlier one failed (e.g. no status fetch for an unconfirmed credential).</summary>
+    public const string NotChecked = "not_checked";
+
     /// <summary>The JWT claims do not match the credential.</summary>
     public const string ClaimsMismatch = "claims_mismatch";
 

@@ -182,6 +182,65 @@ public sealed class CredentialVerifierTests
         Assert.That(report.Verdict, Is.EqualTo(Verdict.NotGenuine));
     }
 
+    [Test]
+    public async Task VerifyJson_AnotherIssuersCredential_IsUnknownIssuerNotForgedAndItsStatusListIsNotFetched()
+    {
+        const string other = "did:web:another-university.example";
+        using var key = Key.Create(SignatureAlgorithm.Ed25519);
+        var unsigned = Unsigned();
+        unsigned["issuer"]!["id"] = other;
+        var vm = other + "#" + Multikey.EncodeEd25519PublicKey(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+        var theirs = DataIntegritySigner.Sign(unsigned, key, vm, Issued);
+        var handler = new CountingHandler();
+        using var http = new HttpClient(handler);
+        var verifier = new CredentialVerifier(_keys.DataIntegrityKeyResolver, _keys.JwtKeyResolver,
+            new StatusChecker(new StatusListClient(http, _time), StatusListProof.Verifier(_keys), _time), _time);
+
+        var report = await verifier.VerifyJsonAsync(theirs, localList: null, CancellationToken.None);
+
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.UnknownIssuer));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.IssuerKey).Detail, Does.Contain(other));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.Status).Outcome, Is.EqualTo(CheckOutcome.Skipped));
+        Assert.That(handler.Requests, Is.Zero, "the status list named by an unconfirmed credential is not fetched");
+    }
+
+    [Test]
+    public async Task VerifyText_AnotherIssuersJwt_IsUnknownIssuer()
+    {
+        const string other = "did:web:another-university.example";
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        using var theirKey = JwtSigningKey.FromRsa(rsa, other);
+        var unsigned = Unsigned();
+        unsigned["issuer"]!["id"] = other;
+
+        var report = await _verifier.VerifyTextAsync(VcJwtSigner.Sign(unsigned, theirKey), Lists, CancellationToken.None);
+
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.UnknownIssuer));
+    }
+
+    [Test]
+    public async Task VerifyJson_OurIssuerNamedButAnotherIssuersKey_IsNotGenuine()
+    {
+        // Claiming to be us is what a forger does: that stays "not genuine", whoever's key signed it.
+        using var key = Key.Create(SignatureAlgorithm.Ed25519);
+        var vm = "did:web:another-university.example#" + Multikey.EncodeEd25519PublicKey(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+
+        var report = await _verifier.VerifyJsonAsync(DataIntegritySigner.Sign(Unsigned(), key, vm, Issued), Lists, CancellationToken.None);
+
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.NotGenuine));
+    }
+
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        public int Requests { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests++;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
+        }
+    }
+
     private Bitstring? Lists(string url, string purpose) =>
         url == ListUrl ? (purpose == "revocation" ? _revocations : _suspensions) : null;
 
