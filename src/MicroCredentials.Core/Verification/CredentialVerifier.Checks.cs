@@ -126,11 +126,13 @@ public sealed partial class CredentialVerifier
         }
     }
 
-    // Neither the credential's issuer nor the signing key's controller is an issuer whose keys we hold.
+    // Neither the credential's issuer nor the signing key's controller is an issuer whose keys we hold. Without any
+    // key of our own to tell "ours" from "theirs", nothing is classed as another issuer's.
     private bool IsAnotherIssuers(string? issuerId, string? keyId)
     {
-        var controller = keyId is null ? null : keyId.Split('#')[0];
-        return issuerId is not null && !_ownIssuers.Contains(issuerId) && (controller is null || !_ownIssuers.Contains(controller));
+        var controller = keyId?.Split('#')[0];
+        return _ownIssuers.Count > 0 && issuerId is not null && !_ownIssuers.Contains(issuerId)
+            && (controller is null || !_ownIssuers.Contains(controller));
     }
 
     private static VerificationCheck AnotherIssuer(string? issuerId) =>
