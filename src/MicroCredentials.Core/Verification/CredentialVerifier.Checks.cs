@@ -100,8 +100,11 @@ public sealed partial class CredentialVerifier
 
         if (result.Failure is DataIntegrityFailure.UnknownVerificationMethod && IsAnotherIssuers(issuerId, result.Proof?.VerificationMethod))
         {
-            yield return AnotherIssuer(issuerId);
-            yield return new(CheckId.Proof, CheckOutcome.Skipped, VerificationReasons.UnknownIssuer, "Without the issuer's key the signature cannot be checked.");
+            foreach (var another in AnotherIssuersChecks(issuerId))
+            {
+                yield return another;
+            }
+
             yield break;
         }
 
@@ -135,17 +138,23 @@ public sealed partial class CredentialVerifier
             && (controller is null || !_ownIssuers.Contains(controller));
     }
 
-    private static VerificationCheck AnotherIssuer(string? issuerId) =>
+    private static VerificationCheck[] AnotherIssuersChecks(string? issuerId) =>
+    [
         new(CheckId.IssuerKey, CheckOutcome.Fail, VerificationReasons.UnknownIssuer,
             $"The credential names another issuer ({issuerId}). This service holds only its own issuer's keys, so it cannot confirm "
-            + "this credential or show it is forged: check it with that issuer.");
+            + "this credential or show it is forged: check it with that issuer."),
+        new(CheckId.Proof, CheckOutcome.Skipped, VerificationReasons.UnknownIssuer, "Without the issuer's key the signature cannot be checked."),
+    ];
 
     private IEnumerable<VerificationCheck> JwtChecks(JwtVerificationResult result, JsonObject? credential)
     {
         if (result.Failure is JwtVerificationFailure.UnknownKey && credential is not null && IsAnotherIssuers(IssuerId(credential), result.KeyId))
         {
-            yield return AnotherIssuer(IssuerId(credential));
-            yield return new(CheckId.Proof, CheckOutcome.Skipped, VerificationReasons.UnknownIssuer, "Without the issuer's key the signature cannot be checked.");
+            foreach (var check in AnotherIssuersChecks(IssuerId(credential)))
+            {
+                yield return check;
+            }
+
             yield break;
         }
 
