@@ -223,7 +223,7 @@ internal sealed partial class CompiledSchema
                     case "pattern":
                         schema.patternText = value.GetString()!;
                         // ECMA-262 semantics (\d is [0-9]); a bound on matching, whatever the instance.
-                        schema.pattern = new Regex(schema.patternText, RegexOptions.ECMAScript | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+                        schema.pattern = new Regex(EcmaEnd(schema.patternText), RegexOptions.ECMAScript | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
                         break;
                     case "format":
                         schema.format = value.GetString() switch
@@ -269,6 +269,28 @@ internal sealed partial class CompiledSchema
                         break;
                 }
             }
+        }
+
+        // In ECMA-262 "$" matches only at the end of the input; in .NET also before a final "\n", so "6\n" would pass
+        // ^[1-8]$. Every "$" outside a character class becomes "(?!\n)$", which is ECMA-262's "$" in .NET.
+        private static string EcmaEnd(string pattern)
+        {
+            var result = new System.Text.StringBuilder(pattern.Length + 8);
+            var inClass = false;
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '\\' && i + 1 < pattern.Length)
+                {
+                    result.Append(c).Append(pattern[++i]);
+                    continue;
+                }
+
+                inClass = c switch { '[' => true, ']' => false, _ => inClass };
+                result.Append(c == '$' && !inClass ? @"(?!\n)$" : c);
+            }
+
+            return result.ToString();
         }
 
         private static JsonTypes TypeOf(string? name, string pointer) => name switch
