@@ -60,6 +60,24 @@ public sealed partial class HostApiTests
     }
 
     [Test]
+    public async Task OpenApi_VerifyAnswer_ListsEveryVerdictCheckStatusAndReason()
+    {
+        using var response = await Client.GetAsync("/openapi/v1.json");
+        var schemas = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["components"]!["schemas"]!;
+        string[] Values(string type, string property) =>
+            [.. schemas[type]!["properties"]![property]!["enum"]!.AsArray().Select(v => (string)v!)];
+
+        Assert.That(Values("VerificationResponse", "verdict"), Is.EquivalentTo(new[]
+        {
+            "valid", "valid_status_unknown", "revoked", "superseded", "suspended", "expired", "not_yet_valid", "not_genuine",
+            "unknown_issuer", "unreadable",
+        }));
+        Assert.That(Values("Check", "status"), Is.EquivalentTo(new[] { "pass", "fail", "warning", "skipped" }));
+        Assert.That(Values("Check", "id"), Does.Contain("issuer_key").And.Contain("pdf_signature").And.Contain("validity_period"));
+        Assert.That(Values("Check", "reason"), Does.Contain("ok").And.Contain("signature_invalid").And.Contain("unknown_issuer").And.Contain("revoked"));
+    }
+
+    [Test]
     public async Task Page_SecurityHeaders_ArePresent()
     {
         var issued = await IssueAsync();

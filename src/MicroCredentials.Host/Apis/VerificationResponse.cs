@@ -11,11 +11,29 @@ internal sealed record VerificationResponse(
     [property: JsonPropertyName("checks")] IReadOnlyList<VerificationResponse.Check> Checks,
     [property: JsonPropertyName("credential")] CredentialSummary? Credential)
 {
+    /// <summary>Every value of <c>verdict</c>, as the API writes it.</summary>
+    public static readonly IReadOnlyList<string> Verdicts = [.. Enum.GetValues<Verdict>().Select(v => JsonNamingPolicy(v.ToString()))];
+
+    /// <summary>Every value of a check's <c>id</c>.</summary>
+    public static readonly IReadOnlyList<string> CheckIds = [.. Enum.GetValues<CheckId>().Select(v => JsonNamingPolicy(v.ToString()))];
+
+    /// <summary>Every value of a check's <c>status</c>.</summary>
+    public static readonly IReadOnlyList<string> CheckStatuses = [.. Enum.GetValues<CheckOutcome>().Select(Status)];
+
+    /// <summary>Every value of a check's <c>reason</c> (the constants of <see cref="VerificationReasons"/>).</summary>
+    public static readonly IReadOnlyList<string> Reasons =
+    [
+        .. typeof(VerificationReasons).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
+    ];
+
     public static VerificationResponse From(VerificationReport report) => new(
         report.Verified,
         JsonNamingPolicy(report.Verdict.ToString()),
-        report.Checks.Select(c => new Check(JsonNamingPolicy(c.Id.ToString()), c.Outcome.ToString().ToLowerInvariant(), c.Reason, c.Detail)).ToList(),
+        report.Checks.Select(c => new Check(JsonNamingPolicy(c.Id.ToString()), Status(c.Outcome), c.Reason, c.Detail)).ToList(),
         report.Credential is JsonObject o ? CredentialSummary.From(o, "en") : null);
+
+    private static string Status(CheckOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
     private static string JsonNamingPolicy(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 

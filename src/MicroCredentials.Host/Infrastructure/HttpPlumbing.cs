@@ -22,7 +22,7 @@ internal static class HttpPlumbing
             ctx.ProblemDetails.Extensions.Remove("exception");
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddVerificationVocabulary());
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = (int)HttpStatusCode.TooManyRequests;
