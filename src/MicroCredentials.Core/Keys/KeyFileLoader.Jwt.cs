@@ -60,40 +60,70 @@ internal static partial class KeyFileLoader
         }
     }
 
-    private static ECDsa LoadEcdsa(string path, bool requirePrivate)
+    private static ECDsa LoadEcdsa(string path, bool requirePrivate) =>
+        LoadAsymmetric(path, requirePrivate, ECDsa.Create(), "a P-256", "P-256", (key, jwk) =>
+        {
+            if (Member(jwk, "kty") != "EC" || Member(jwk, "crv") != "P-256")
+            {
+                throw new KeyFileException(path, $"expected a P-256 JWK (kty EC, crv P-256), found kty '{Member(jwk, "kty")}' crv '{Member(jwk, "crv")}'");
+            }
+
+            RequirePrivateJwk(path, jwk, requirePrivate);
+            key.ImportParameters(new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP256,
+                Q = new ECPoint { X = Base64UrlMember(path, jwk, "x"), Y = Base64UrlMember(path, jwk, "y") },
+                D = jwk["d"] is null ? null : Base64UrlMember(path, jwk, "d"),
+            });
+        });
+
+    private static RSA LoadRsa(string path, bool requirePrivate) =>
+        LoadAsymmetric(path, requirePrivate, RSA.Create(), "an RSA", "RSA", (key, jwk) =>
+        {
+            if (Member(jwk, "kty") != "RSA")
+            {
+                throw new KeyFileException(path, $"expected an RSA JWK (kty RSA), found kty '{Member(jwk, "kty")}'");
+            }
+
+            RequirePrivateJwk(path, jwk, requirePrivate);
+            var hasPrivate = jwk["d"] is not null;
+            key.ImportParameters(new RSAParameters
+            {
+                Modulus = Base64UrlMember(path, jwk, "n"),
+                Exponent = Base64UrlMember(path, jwk, "e"),
+                D = hasPrivate ? Base64UrlMember(path, jwk, "d") : null,
+                P = hasPrivate ? Base64UrlMember(path, jwk, "p") : null,
+                Q = hasPrivate ? Base64UrlMember(path, jwk, "q") : null,
+                DP = hasPrivate ? Base64UrlMember(path, jwk, "dp") : null,
+                DQ = hasPrivate ? Base64UrlMember(path, jwk, "dq") : null,
+                InverseQ = hasPrivate ? Base64UrlMember(path, jwk, "qi") : null,
+            });
+        });
+
+    // The common shape of a JWT key file: a JWK (imported by `importJwk`) or a PEM; every failure names the file, and the
+    // key object is disposed unless it is returned. `article` reads "a P-256"/"an RSA", `name` "P-256"/"RSA".
+    private static TKey LoadAsymmetric<TKey>(string path, bool requirePrivate, TKey key, string article, string name, Action<TKey, JsonObject> importJwk)
+        where TKey : AsymmetricAlgorithm
     {
-        var (text, kind) = ReadText(path);
-        RejectMultibase(path, kind, "a P-256");
-        var key = ECDsa.Create();
         try
         {
+            var (text, kind) = ReadText(path);
+            RejectMultibase(path, kind, article);
             if (kind == FileKind.Jwk)
             {
-                var jwk = ReadJwk(path, text);
-                if (Member(jwk, "kty") != "EC" || Member(jwk, "crv") != "P-256")
-                {
-                    throw new KeyFileException(path, $"expected a P-256 JWK (kty EC, crv P-256), found kty '{Member(jwk, "kty")}' crv '{Member(jwk, "crv")}'");
-                }
-
-                RequirePrivateJwk(path, jwk, requirePrivate);
-                key.ImportParameters(new ECParameters
-                {
-                    Curve = ECCurve.NamedCurves.nistP256,
-                    Q = new ECPoint { X = Base64UrlMember(path, jwk, "x"), Y = Base64UrlMember(path, jwk, "y") },
-                    D = jwk["d"] is null ? null : Base64UrlMember(path, jwk, "d"),
-                });
+                importJwk(key, ReadJwk(path, text));
                 return key;
             }
 
             var (label, der) = ReadPem(path, text);
-            RequirePrivatePem(path, label, der, requirePrivate, "P-256");
+            RequirePrivatePem(path, label, der, requirePrivate, name);
             try
             {
                 key.ImportFromPem(text);
             }
             catch (Exception ex) when (ex is CryptographicException or ArgumentException)
             {
-                throw new KeyFileException(path, $"expected a P-256 key, found {DescribeKey(label, der)}", ex);
+                throw new KeyFileException(path, $"expected {article} key, found {DescribeKey(label, der)}", ex);
             }
 
             return key;
@@ -101,63 +131,7 @@ internal static partial class KeyFileLoader
         catch (Exception ex) when (ex is not KeyFileException)
         {
             key.Dispose();
-            throw new KeyFileException(path, "the JWK is not a valid P-256 key (" + ex.Message + ")", ex);
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
-    }
-
-    private static RSA LoadRsa(string path, bool requirePrivate)
-    {
-        var (text, kind) = ReadText(path);
-        RejectMultibase(path, kind, "an RSA");
-        var key = RSA.Create();
-        try
-        {
-            if (kind == FileKind.Jwk)
-            {
-                var jwk = ReadJwk(path, text);
-                if (Member(jwk, "kty") != "RSA")
-                {
-                    throw new KeyFileException(path, $"expected an RSA JWK (kty RSA), found kty '{Member(jwk, "kty")}'");
-                }
-
-                RequirePrivateJwk(path, jwk, requirePrivate);
-                var hasPrivate = jwk["d"] is not null;
-                key.ImportParameters(new RSAParameters
-                {
-                    Modulus = Base64UrlMember(path, jwk, "n"),
-                    Exponent = Base64UrlMember(path, jwk, "e"),
-                    D = hasPrivate ? Base64UrlMember(path, jwk, "d") : null,
-                    P = hasPrivate ? Base64UrlMember(path, jwk, "p") : null,
-                    Q = hasPrivate ? Base64UrlMember(path, jwk, "q") : null,
-                    DP = hasPrivate ? Base64UrlMember(path, jwk, "dp") : null,
-                    DQ = hasPrivate ? Base64UrlMember(path, jwk, "dq") : null,
-                    InverseQ = hasPrivate ? Base64UrlMember(path, jwk, "qi") : null,
-                });
-                return key;
-            }
-
-            var (label, der) = ReadPem(path, text);
-            RequirePrivatePem(path, label, der, requirePrivate, "RSA");
-            try
-            {
-                key.ImportFromPem(text);
-            }
-            catch (Exception ex) when (ex is CryptographicException or ArgumentException)
-            {
-                throw new KeyFileException(path, $"expected an RSA key, found {DescribeKey(label, der)}", ex);
-            }
-
-            return key;
-        }
-        catch (Exception ex) when (ex is not KeyFileException)
-        {
-            key.Dispose();
-            throw new KeyFileException(path, "the JWK is not a valid RSA key (" + ex.Message + ")", ex);
+            throw new KeyFileException(path, $"the JWK is not a valid {name} key (" + ex.Message + ")", ex);
         }
         catch
         {
