@@ -2,18 +2,20 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace MicroCredentials.Data.Tests.Infrastructure;
+namespace MicroCredentials.Tests.Shared;
 
 /// <summary>
 /// The PostgreSQL server for the tests: MICROCRED_TEST_POSTGRES when set, otherwise a throwaway cluster started on a
 /// free port in a temporary folder (initdb + pg_ctl, as the postgres user when running as root) and stopped at the end.
+/// Without either the PostgreSQL tests fail with the reason; they never skip. One source file, compiled into each test
+/// project that needs it (Data and Host), so each test run owns its cluster.
 /// </summary>
 internal static class PostgresTestServer
 {
     public const string EnvironmentVariable = "MICROCRED_TEST_POSTGRES";
 
     private const string HowToInstall =
-        "PostgreSQL is needed for the Postgres storage tests. Either set " + EnvironmentVariable +
+        "PostgreSQL is needed for the PostgreSQL tests. Either set " + EnvironmentVariable +
         " to a connection string of a server where the user may create schemas, or install the server binaries " +
         "(Debian: apt-get install -y postgresql) so the tests can start a throwaway cluster.";
 
