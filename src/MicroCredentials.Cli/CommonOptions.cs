@@ -40,6 +40,13 @@ internal sealed class CommonOptions
         CustomParser = ParseBaseUrl,
     };
 
+    /// <summary>A new <c>--actor</c> option: who is recorded in the audit log (default: the operating-system user).</summary>
+    public static Option<string> Actor() =>
+        new("--actor") { Description = "Name recorded in the audit log.", DefaultValueFactory = _ => Environment.UserName };
+
+    /// <summary>A new required <c>--catalog</c> option: the catalogue a credential is built from.</summary>
+    public static Option<FileInfo> Catalog() => new("--catalog") { Description = "Catalogue JSON file.", Required = true };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Database);

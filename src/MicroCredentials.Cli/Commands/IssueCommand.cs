@@ -17,13 +17,13 @@ internal static class IssueCommand
     public static Command Create(CliContext context)
     {
         var common = new CommonOptions();
-        var catalog = new Option<FileInfo>("--catalog") { Description = "Catalogue JSON file.", Required = true };
+        var catalog = CommonOptions.Catalog();
         var learners = new Option<FileInfo>("--learners") { Description = "CSV of learners who passed (email;name;code;awarded;grade;start;end).", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the files per learner. Default out/.", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var lang = new Option<string>("--lang") { Description = "Language of the PDF certificates: nl or en. Default nl.", DefaultValueFactory = _ => "nl" };
         lang.AcceptOnlyFromAmong("nl", "en");
         var dryRun = new Option<bool>("--dry-run") { Description = "Only report what would be issued; write nothing." };
-        var actor = new Option<string>("--actor") { Description = "Name recorded in the audit log.", DefaultValueFactory = _ => Environment.UserName };
+        var actor = CommonOptions.Actor();
 
         var command = new Command("issue", "Issue credentials from a CSV of learners who passed: writes <id>.json, <id>.jwt, <id>.pdf and <id>.png per learner, and links.csv.");
         command.Options.Add(catalog);

@@ -15,11 +15,11 @@ internal static class ReissueCommand
     {
         var common = new CommonOptions();
         var id = new Argument<string>("credential") { Description = "The credential to correct: id, handle or short code." };
-        var catalog = new Option<FileInfo>("--catalog") { Description = "Catalogue JSON file.", Required = true };
+        var catalog = CommonOptions.Catalog();
         var email = new Option<string>("--email") { Description = "The learner's e-mail (needed again: only its salted hash is stored).", Required = true };
         var name = new Option<string?>("--name") { Description = "Corrected name (default: unchanged)." };
         var grade = new Option<string?>("--grade") { Description = "Corrected grade (default: unchanged)." };
-        var actor = new Option<string>("--actor") { Description = "Name recorded in the audit log.", DefaultValueFactory = _ => Environment.UserName };
+        var actor = CommonOptions.Actor();
         var command = new Command("reissue", "Correct a credential's name or grade: issue a new one and revoke the old one (marked superseded).");
         command.Arguments.Add(id);
         command.Options.Add(catalog);

@@ -26,7 +26,7 @@ internal static class StatusCommands
         var common = new CommonOptions();
         var id = new Argument<string>("credential") { Description = "The credential id (urn:uuid:…), handle or short code." };
         var reason = new Option<string>("--reason") { Description = "Why (kept in the audit log).", Required = requireReason, DefaultValueFactory = _ => "" };
-        var actor = new Option<string>("--actor") { Description = "Name recorded in the audit log.", DefaultValueFactory = _ => Environment.UserName };
+        var actor = CommonOptions.Actor();
         var command = new Command(name, description);
         command.Arguments.Add(id);
         command.Options.Add(reason);
