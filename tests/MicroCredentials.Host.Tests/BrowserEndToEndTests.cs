@@ -40,10 +40,7 @@ public sealed class BrowserEndToEndTests
         client?.Dispose();
         if (factory is not null)
         {
-            var errors = factory.Recorder.ServerErrors;
-            var logged = string.Join("\n", factory.ErrorLog.Errors);
-            await factory.DisposeAsync();
-            Assert.That(errors, Is.Empty, "No request may ever get a 5xx. The host logged: " + logged);
+            await factory.DisposeAndAssertNo5xxAsync();
         }
     }
 

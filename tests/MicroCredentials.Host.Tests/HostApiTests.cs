@@ -43,10 +43,7 @@ public sealed partial class HostApiTests(string provider)
         client?.Dispose();
         if (factory is not null)
         {
-            var errors = factory.Recorder.ServerErrors;
-            var logged = string.Join("\n", factory.ErrorLog.Errors);
-            await factory.DisposeAsync();
-            Assert.That(errors, Is.Empty, "No request may ever get a 5xx. The host logged: " + logged);
+            await factory.DisposeAndAssertNo5xxAsync();
         }
     }
 

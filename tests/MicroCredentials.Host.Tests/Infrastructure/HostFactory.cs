@@ -115,6 +115,18 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Stops the host, then asserts the suite's rule that no request it served ever got a 5xx (the message carries what
+    /// the host logged). Every fixture's tear-down ends with this.
+    /// </summary>
+    public async Task DisposeAndAssertNo5xxAsync()
+    {
+        var errors = Recorder.ServerErrors;
+        var logged = string.Join("\n", ErrorLog.Errors);
+        await DisposeAsync();
+        Assert.That(errors, Is.Empty, "No request may ever get a 5xx. The host logged: " + logged);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
