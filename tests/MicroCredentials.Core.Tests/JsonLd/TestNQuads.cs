@@ -65,22 +65,7 @@ internal static class TestNQuads
 
             case '"':
             {
-                pos++;
-                var sb = new StringBuilder();
-                while (s[pos] != '"')
-                {
-                    if (s[pos] == '\\')
-                    {
-                        pos++;
-                        sb.Append(Unescape(s, ref pos));
-                    }
-                    else
-                    {
-                        sb.Append(s[pos++]);
-                    }
-                }
-
-                pos++;
+                var value = ReadEscaped(s, ref pos, '"');
                 if (pos < s.Length && s[pos] == '@')
                 {
                     var start = ++pos;
@@ -89,16 +74,16 @@ internal static class TestNQuads
                         pos++;
                     }
 
-                    return RdfTerm.Literal(sb.ToString(), null, s[start..pos].ToLowerInvariant());
+                    return RdfTerm.Literal(value, null, s[start..pos].ToLowerInvariant());
                 }
 
                 if (pos + 1 < s.Length && s[pos] == '^' && s[pos + 1] == '^')
                 {
                     pos += 2;
-                    return RdfTerm.Literal(sb.ToString(), ReadIri(s, ref pos));
+                    return RdfTerm.Literal(value, ReadIri(s, ref pos));
                 }
 
-                return RdfTerm.Literal(sb.ToString());
+                return RdfTerm.Literal(value);
             }
 
             default:
@@ -106,11 +91,14 @@ internal static class TestNQuads
         }
     }
 
-    private static string ReadIri(string s, ref int pos)
+    private static string ReadIri(string s, ref int pos) => ReadEscaped(s, ref pos, '>');
+
+    // From the opening delimiter at pos to `end`, with \-escapes decoded; pos ends after `end`.
+    private static string ReadEscaped(string s, ref int pos, char end)
     {
         pos++;
         var sb = new StringBuilder();
-        while (s[pos] != '>')
+        while (s[pos] != end)
         {
             if (s[pos] == '\\')
             {
