@@ -23,14 +23,23 @@ internal static class LocalStatusLists
         await using var store = await CredentialStore.OpenAsync(options, context.Time, ct);
         var baseUrl = parse.GetValue(common.BaseUrl)!.ToString().TrimEnd('/') + "/status/";
         var lists = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
+        var suspensionRecords = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
         foreach (var info in await store.ListStatusListsAsync(ct))
         {
             if (await store.GetStatusListAsync(info.Id, ct) is { } snapshot)
             {
                 lists[baseUrl + info.Id] = snapshot.ToBitstring();
             }
+
+            // The issuer's suspension record paired with a revocation list: shows suspensions of single-entry credentials.
+            if (await store.GetSuspensionRecordAsync(info.Id, ct) is { } record)
+            {
+                suspensionRecords[baseUrl + info.Id] = record.ToBitstring();
+            }
         }
 
-        return (url, _) => lists.GetValueOrDefault(url);
+        return (url, purpose) => purpose == StatusPurpose.Suspension && suspensionRecords.TryGetValue(url, out var record)
+            ? record
+            : lists.GetValueOrDefault(url);
     }
 }

@@ -45,10 +45,21 @@ public sealed class IssuerOptions
     [RegularExpression("^(RS256|ES256)$")] public string JwtAlgorithm { get; set; } = "RS256";
 
     /// <summary>
-    /// Whether credentials carry a suspension status entry besides the revocation entry (default true; false gives a
-    /// single <c>credentialStatus</c> object, as the OB 3.0.3 JSON Schema wants, but no suspension).
+    /// Status profile. Default false: every credential carries one <c>credentialStatus</c> object with
+    /// <c>statusPurpose: "revocation"</c>, valid against the 1EdTech OB 3.0 schema; suspension is the issuer's own state,
+    /// shown by our pages, API and CLI, while other verifiers see a suspended credential as not revoked. True: the
+    /// two-entry profile (revocation and suspension entries in an array), which other verifiers can read for suspension
+    /// but which fails the OB 3.0 schema (ajv, DCC, 1EdTech validator) and which the DCC verifier reports as "revoked"
+    /// while suspended. See README, "The credential".
     /// </summary>
-    public bool IncludeSuspensionStatus { get; set; } = true;
+    public bool IncludeSuspensionStatus { get; set; }
+
+    /// <summary>
+    /// Whether credentials also identify the learner by a salted e-mail hash (<c>identityType: emailAddress</c>).
+    /// Default false: by name only. Guessable when on: the hash is SHA-256(e-mail ‖ salt) with the salt in the same
+    /// public credential, so anyone holding it who guesses the address (first.last@domain) has it confirmed at once.
+    /// </summary>
+    public bool IncludeEmailHash { get; set; }
 
     /// <summary>Public requests per minute per client address before 429. Default 600.</summary>
     [Range(1, 1_000_000)] public int PublicRequestsPerMinute { get; set; } = 600;

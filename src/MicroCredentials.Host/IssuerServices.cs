@@ -52,7 +52,8 @@ internal static class IssuerServices
                 : throw new InvalidOperationException("Issuer:DownloadLinkSecret is required with PostgreSQL, so that every host derives the same download links.");
 
         var issuance = new IssuanceService(store, keys, time,
-            new IssuanceOptions { PublicBaseUrl = options.PublicBaseUrl, JwtAlgorithm = options.JwtAlgorithm, IncludeSuspensionStatus = options.IncludeSuspensionStatus }, secret);
+            new IssuanceOptions { PublicBaseUrl = options.PublicBaseUrl, JwtAlgorithm = options.JwtAlgorithm, IncludeSuspensionStatus = options.IncludeSuspensionStatus,
+                IncludeEmailHash = options.IncludeEmailHash }, secret);
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(loaded.Catalog!);
         builder.Services.AddSingleton(store);

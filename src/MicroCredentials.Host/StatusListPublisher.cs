@@ -11,7 +11,9 @@ namespace MicroCredentials.Host;
 /// <summary>
 /// Serves our status lists: signed BitstringStatusListCredentials (re-signed only when a list changes, cached by
 /// list version) and, for our own verification, the current bitstrings with at most <see cref="LocalFreshness"/>
-/// of staleness — so a revocation shows on our pages within a second.
+/// of staleness — so a revocation shows on our pages within a second — together with the issuer's suspension record
+/// of each revocation list (<see cref="LocalStatusBits"/>), which shows a suspension of a credential that names only
+/// its revocation entry.
 /// </summary>
 internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet keys, IssuanceService issuance, TimeProvider time)
 {
@@ -23,6 +25,7 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
 
     private readonly ConcurrentDictionary<long, (long Version, JsonObject Credential)> _signed = new();
     private readonly ConcurrentDictionary<long, (DateTimeOffset At, Bitstring Bits)> _bits = new();
+    private readonly ConcurrentDictionary<long, (DateTimeOffset At, Bitstring? Bits)> _records = new();
     private volatile InfosSnapshot? _infos;
 
     /// <summary>The signed list credential and its version (for the ETag); null when there is no such list.</summary>
@@ -60,13 +63,17 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
     public async Task<Func<string, string, Bitstring?>> LocalListsAsync(JsonObject credential, CancellationToken ct)
     {
         var found = await LocalBitsAsync(credential, ct);
-        return (url, _) => found.GetValueOrDefault(url);
+        return found.Find;
     }
 
-    /// <summary>The current bitstrings of our lists that <paramref name="credential"/> points to, by list URL.</summary>
-    public async Task<IReadOnlyDictionary<string, Bitstring>> LocalBitsAsync(JsonObject credential, CancellationToken ct)
+    /// <summary>
+    /// The current bitstrings of our lists that <paramref name="credential"/> points to, by list URL, with the issuer's
+    /// suspension record of each revocation list among them.
+    /// </summary>
+    public async Task<LocalStatusBits> LocalBitsAsync(JsonObject credential, CancellationToken ct)
     {
         var found = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
+        var records = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
         var entries = credential["credentialStatus"] switch
         {
             JsonArray a => a.ToList(),
@@ -85,17 +92,30 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
             {
                 found[url] = bits;
             }
+
+            if (await GetSuspensionRecordAsync(id, ct) is { } record)
+            {
+                records[url] = record;
+            }
         }
 
-        return found;
+        return new LocalStatusBits(found, records);
     }
 
     /// <summary>Whether these bitstrings (from <see cref="LocalBitsAsync"/>) are still the current ones, the very same objects.</summary>
-    public async Task<bool> AreCurrentAsync(IReadOnlyDictionary<string, Bitstring> used, CancellationToken ct)
+    public async Task<bool> AreCurrentAsync(LocalStatusBits used, CancellationToken ct)
     {
-        foreach (var (url, bits) in used)
+        foreach (var (url, bits) in used.Lists)
         {
             if (ListId(url) is not { } id || !ReferenceEquals(await GetBitsAsync(id, ct), bits))
+            {
+                return false;
+            }
+        }
+
+        foreach (var (url, record) in used.SuspensionRecords)
+        {
+            if (ListId(url) is not { } id || !ReferenceEquals(await GetSuspensionRecordAsync(id, ct), record))
             {
                 return false;
             }
@@ -108,15 +128,22 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
     public async Task<Func<string, string, Bitstring?>> LocalListsForAnyAsync(CancellationToken ct)
     {
         var found = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
+        var records = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
         foreach (var info in await ListInfosAsync(ct))
         {
+            var url = issuance.Options.StatusListUrl(info.Id);
             if (await GetBitsAsync(info.Id, ct) is { } bits)
             {
-                found[issuance.Options.StatusListUrl(info.Id)] = bits;
+                found[url] = bits;
+            }
+
+            if (info.Purpose == StatusPurpose.Revocation && await GetSuspensionRecordAsync(info.Id, ct) is { } record)
+            {
+                records[url] = record;
             }
         }
 
-        return (url, _) => found.GetValueOrDefault(url);
+        return new LocalStatusBits(found, records).Find;
     }
 
     // The list of our lists, re-read at most every LocalFreshness (a new list is only created when one fills up).
@@ -150,6 +177,20 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
         var bits = snapshot.ToBitstring();
         _bits[listId] = (now, bits);
         return bits;
+    }
+
+    // The issuer's suspension record paired with a revocation list, as fresh as the lists themselves (null for other lists).
+    private async Task<Bitstring?> GetSuspensionRecordAsync(long listId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_records.TryGetValue(listId, out var cached) && now - cached.At < LocalFreshness)
+        {
+            return cached.Bits;
+        }
+
+        var record = (await store.GetSuspensionRecordAsync(listId, ct))?.ToBitstring();
+        _records[listId] = (now, record);
+        return record;
     }
 
     /// <summary>Our list id from a list URL, or null when the URL is not one of ours.</summary>

@@ -34,7 +34,7 @@ internal sealed class StoredVerificationCache(CredentialVerifier verifier, Statu
 
         var credential = IssuanceService.ParseCredential(stored);
         var local = await lists.LocalBitsAsync(credential, ct);
-        var report = await verifier.VerifyJsonAsync(credential, (url, _) => local.GetValueOrDefault(url), ct);
+        var report = await verifier.VerifyJsonAsync(credential, local.Find, ct);
         if (_entries.Count >= Capacity)
         {
             _entries.Clear();
@@ -44,5 +44,5 @@ internal sealed class StoredVerificationCache(CredentialVerifier verifier, Statu
         return report;
     }
 
-    private sealed record Entry(string CredentialJson, IReadOnlyDictionary<string, Bitstring> Lists, DateTimeOffset At, VerificationReport Report);
+    private sealed record Entry(string CredentialJson, LocalStatusBits Lists, DateTimeOffset At, VerificationReport Report);
 }

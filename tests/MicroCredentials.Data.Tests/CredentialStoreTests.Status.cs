@@ -1,3 +1,5 @@
+using MicroCredentials.Status;
+
 namespace MicroCredentials.Data.Tests;
 
 public sealed partial class CredentialStoreTests
@@ -92,5 +94,25 @@ public sealed partial class CredentialStoreTests
         Assert.That(bits.SetIndexes(), Is.EqualTo(revokedIndexes.Order()));
         Assert.That(Bitstring.Decode(bits.Encode()).Bitstring!.SetIndexes(), Is.EqualTo(revokedIndexes.Order()));
         Assert.That(await Store.GetStatusListAsync(999_999, None), Is.Null);
+    }
+
+    [Test]
+    public async Task GetSuspensionRecord_SuspendedCredentials_SetAtTheirRevocationIndexesOnly()
+    {
+        var suspended = await IssueAsync();
+        var revoked = await IssueAsync();
+        var plain = await IssueAsync();
+        var listId = suspended.Status.Revocation.ListId;
+        await Store.SuspendAsync(suspended.Id, "check", "staff", None);
+        await Store.RevokeAsync(revoked.Id, "gone", "staff", None);
+
+        var record = await Store.GetSuspensionRecordAsync(listId, None);
+
+        Assert.That(record!.SetIndexes, Is.EqualTo(new[] { suspended.Status.Revocation.Index }));
+        Assert.That(record.Info.Purpose, Is.EqualTo(StatusPurpose.Suspension));
+        Assert.That(record.Info.Size, Is.EqualTo((await Store.GetStatusListInfoAsync(listId, None))!.Size));
+        Assert.That(plain.Status.Revocation.ListId, Is.EqualTo(listId));
+        Assert.That(await Store.GetSuspensionRecordAsync(suspended.Status.Suspension.ListId, None), Is.Null, "only revocation lists have a record");
+        Assert.That(await Store.GetSuspensionRecordAsync(9_999, None), Is.Null);
     }
 }

@@ -7,7 +7,8 @@ namespace MicroCredentials.Issuance;
 
 /// <summary>
 /// Builds the unsigned <see cref="OpenBadgeCredential"/> for one learner who passed one micro-credential, with
-/// every EU Annex I mandatory element (STANDARDS §8): learner (salted e-mail hash and name), title, issuer country,
+/// every EU Annex I mandatory element (STANDARDS §8): learner (by name; the salted e-mail hash only when asked for, see
+/// <see cref="IncludeEmailHash"/>), title, issuer country,
 /// awarding body, date of issuing, learning outcomes, workload (ECTS and hours), EQF level, assessment,
 /// participation and quality assurance — plus the optional ones the catalogue gives.
 /// </summary>
@@ -16,6 +17,19 @@ public sealed class CredentialFactory
     private readonly TimeProvider _time;
     private readonly Profile _issuer;
     private readonly string _baseUrl;
+
+    /// <summary>
+    /// Whether the learner is also identified by a salted e-mail hash (<c>identityType: emailAddress</c>). Default
+    /// false: the learner is identified by name only (<c>identityType: name</c>, <c>hashed: false</c>, as OB 3.0
+    /// allows).
+    /// </summary>
+    /// <remarks>
+    /// The hash is <c>SHA-256(e-mail ‖ salt)</c> with the salt in the same public credential, next to the learner's name.
+    /// The salt stops precomputed tables, not guessing: whoever holds the credential can try <c>first.last@domain</c>
+    /// and a handful of variants and is told at once which address is the learner's (OB 3.0 §B.1.10; issue 11 point 7).
+    /// Turn it on only when employers must match an address they already know, and tell learners.
+    /// </remarks>
+    public bool IncludeEmailHash { get; init; }
 
     /// <summary>Creates a factory for one issuer.</summary>
     /// <param name="time">The clock; <c>validFrom</c> is its current time, truncated to whole seconds.</param>
@@ -67,7 +81,10 @@ public sealed class CredentialFactory
     /// <summary>Builds the unsigned credential.</summary>
     /// <param name="mc">The catalogue entry (validated by <see cref="CatalogLoader"/>).</param>
     /// <param name="learner">The learner row.</param>
-    /// <param name="credentialStatus">Status entries allocated by storage (revocation, suspension), if any.</param>
+    /// <param name="credentialStatus">
+    /// Status entries allocated by storage, if any: one entry becomes a single <c>credentialStatus</c> object (the OB 3.0
+    /// schema allows no array); several become an array (VC 2.0 allows it; the OB 3.0 schema does not).
+    /// </param>
     /// <param name="credentialId">The id to use (a re-run of an interrupted batch reuses it); a fresh unguessable one when null.</param>
     public OpenBadgeCredential Create(MicroCredentialDefinition mc, LearnerRow learner,
         IReadOnlyList<BitstringStatusListEntry>? credentialStatus = null, string? credentialId = null)
@@ -89,11 +106,7 @@ public sealed class CredentialFactory
             AwardedDate = Midnight(learner.Awarded),
             CredentialSubject = new AchievementSubject
             {
-                Identifier =
-                [
-                    IdentityHash.ForEmail(learner.Email),
-                    new IdentityObject { Hashed = false, IdentityType = Ob3Terms.IdentityTypeName, IdentityHash = learner.Name },
-                ],
+                Identifier = Identifiers(learner),
                 Achievement = BuildAchievement(mc, achievementId),
                 ActivityStartDate = learner.Start is { } s ? Midnight(s) : null,
                 ActivityEndDate = learner.End is { } e ? Midnight(e) : null,
@@ -103,6 +116,12 @@ public sealed class CredentialFactory
             CredentialSchema = [CredentialSchema.AchievementCredential],
             CredentialStatus = credentialStatus is { Count: > 0 } ? credentialStatus : null,
         };
+    }
+
+    private List<IdentityObject> Identifiers(LearnerRow learner)
+    {
+        var byName = new IdentityObject { Hashed = false, IdentityType = Ob3Terms.IdentityTypeName, IdentityHash = learner.Name };
+        return IncludeEmailHash ? [IdentityHash.ForEmail(learner.Email), byName] : [byName];
     }
 
     private Achievement BuildAchievement(MicroCredentialDefinition mc, string achievementId) => new()

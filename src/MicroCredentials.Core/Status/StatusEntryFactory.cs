@@ -3,9 +3,25 @@ using MicroCredentials.Model;
 
 namespace MicroCredentials.Status;
 
-/// <summary>Creates the <c>credentialStatus</c> entry of an issued credential (STANDARDS §4.2).</summary>
+/// <summary>Creates the <c>credentialStatus</c> entries of an issued credential (STANDARDS §4.2, §4.3).</summary>
 public static class StatusEntryFactory
 {
+    /// <summary>
+    /// The entries of one credential for a status profile: by default the revocation entry alone (one
+    /// <c>credentialStatus</c> object, as the OB 3.0 schema requires); with <paramref name="suspension"/> the
+    /// two-entry profile, revocation then suspension (an array: VC 2.0 allows it, the OB 3.0 schema does not).
+    /// </summary>
+    /// <param name="revocationIndex">The index in the revocation list.</param>
+    /// <param name="revocationListUrl">The revocation list's URL.</param>
+    /// <param name="suspension">The suspension index and list URL for the two-entry profile; null for the default.</param>
+    /// <returns>One or two entries, revocation first.</returns>
+    public static IReadOnlyList<BitstringStatusListEntry> ForProfile(int revocationIndex, string revocationListUrl,
+        (int Index, string ListUrl)? suspension = null)
+    {
+        var revocation = Create(revocationListUrl, StatusPurpose.Revocation, revocationIndex);
+        return suspension is { } s ? [revocation, Create(s.ListUrl, StatusPurpose.Suspension, s.Index)] : [revocation];
+    }
+
     /// <summary>
     /// A <see cref="BitstringStatusListEntry"/> with id <c>&lt;listUrl&gt;#&lt;index&gt;</c> (the OB schema requires an
     /// id and it must differ from the list URL) and the index as a base-10 string.

@@ -35,9 +35,10 @@ public sealed partial class CredentialVerifier
     }
 
     /// <summary>
-    /// The schema step. VC 2.0 allows several status entries where the OB 3.0.3 schema allows one object, so each entry
-    /// is checked against the schema's <c>credentialStatus</c> subschema on its own. A valid credential is answered in
-    /// one pass; only an invalid one is evaluated again for its messages.
+    /// The schema step. VC 2.0 allows several status entries where the OB 3.0.3 schema allows one object: each entry
+    /// is checked against the schema's <c>credentialStatus</c> subschema on its own, and an array otherwise valid is a
+    /// <see cref="CheckOutcome.Warning"/> that says it fails the OB 3.0 schema. A valid credential is answered in one
+    /// pass; only an invalid one is evaluated again for its messages.
     /// </summary>
     /// <param name="credential">The credential (for a VC-JWT, its payload).</param>
     /// <param name="ignored">Top-level members the schema must not see (the JWT claims of a VC-JWT payload).</param>
@@ -56,6 +57,12 @@ public sealed partial class CredentialVerifier
             && (statusSchema is null || statuses!.All(s => statusSchema.IsValid(s)))
             && (!ours || (achievement is not null && SchemaValidator.ExtensionSchema.IsValid(achievement)))
             && !anonymous;
+        if (valid && statuses is not null)
+        {
+            // Honest about the array: VC 2.0 allows it, the OB 3.0 schema does not (STANDARDS §4.3).
+            return new(CheckId.Schema, CheckOutcome.Warning, VerificationReasons.SchemaStatusArray, SchemaValidator.StatusArrayWarning(statuses.Count));
+        }
+
         if (valid)
         {
             return new(CheckId.Schema, CheckOutcome.Pass, VerificationReasons.Ok,
@@ -63,6 +70,11 @@ public sealed partial class CredentialVerifier
         }
 
         var errors = new List<string>();
+        if (statuses is not null)
+        {
+            errors.Add($"/credentialStatus: is an array of {statuses.Count} entries; the OB 3.0 schema allows one object.");
+        }
+
         ob3.Validate(credential, errors, ignoredProperties: rootIgnored);
         for (var i = 0; statusSchema is not null && i < statuses!.Count; i++)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MicroCredentials.Model;
 using MicroCredentials.Status;
 
 namespace MicroCredentials.Verification;
@@ -9,6 +10,12 @@ public sealed partial class CredentialVerifier
         CancellationToken cancellationToken)
     {
         var results = await _status.CheckAsync(credential, localList, cancellationToken);
+        var suspension = IssuerSuspension(credential, results, localList);
+        if (suspension is not null)
+        {
+            results = [.. results, suspension];
+        }
+
         if (results.Count == 0)
         {
             return new(CheckId.Status, CheckOutcome.Skipped, VerificationReasons.NoStatus, "The credential has no status list entry.");
@@ -35,7 +42,47 @@ public sealed partial class CredentialVerifier
             return new(CheckId.Status, CheckOutcome.Warning, VerificationReasons.StatusUnreachable, unknown.Detail);
         }
 
-        return new(CheckId.Status, CheckOutcome.Pass, VerificationReasons.Ok, "Not revoked and not suspended.");
+        return new(CheckId.Status, CheckOutcome.Pass, VerificationReasons.Ok,
+            results.Any(r => r.StatusPurpose == StatusPurpose.Suspension) ? "Not revoked and not suspended." : "Not revoked.");
+    }
+
+    /// <summary>
+    /// The issuer's own suspension state of a credential of our own issuer that names no suspension entry (the
+    /// default, OB-schema-valid profile carries one revocation entry only). The caller's <c>localList</c> is asked for
+    /// (revocation list URL, <see cref="StatusPurpose.Suspension"/>): the issuer's unpublished suspension record paired
+    /// with that revocation list, index for index. Null when there is nothing to ask or nobody to answer (a verifier
+    /// without our database, another issuer's credential, a credential already revoked or with its own suspension entry).
+    /// </summary>
+    private StatusCheckResult? IssuerSuspension(JsonObject credential, IReadOnlyList<StatusCheckResult> results,
+        Func<string, string, Bitstring?>? localList)
+    {
+        if (localList is null || IssuerId(credential) is not { } issuer || !_ownIssuers.Contains(issuer)
+            || results.Any(r => r.StatusPurpose == StatusPurpose.Suspension)
+            || results.FirstOrDefault(r => r.StatusPurpose == StatusPurpose.Revocation && r.Outcome == StatusCheckOutcome.Valid)
+                is not { StatusListCredential: { } url, StatusListIndex: { } index })
+        {
+            return null;
+        }
+
+        if (localList(url, StatusPurpose.Suspension) is not { } record)
+        {
+            return null;
+        }
+
+        var paired = new BitstringStatusListEntry
+        {
+            Id = $"{url}#{index}",
+            StatusPurpose = StatusPurpose.Suspension,
+            StatusListIndex = index,
+            StatusListCredential = url,
+        };
+        var result = StatusChecker.Check(paired, record);
+        return result with
+        {
+            Detail = result.Outcome == StatusCheckOutcome.Suspended
+                ? "suspended by the issuer (the issuer's own record; verifiers without it see the credential as not revoked)"
+                : result.Detail + " (the issuer's own record)",
+        };
     }
 
     private static Verdict Decide(IReadOnlyList<VerificationCheck> checks)

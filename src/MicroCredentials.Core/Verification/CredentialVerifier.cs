@@ -46,7 +46,8 @@ public sealed partial class CredentialVerifier
     /// Verifies text that is either a credential as JSON or a compact VC-JWT (detected from its first character).
     /// </summary>
     /// <param name="text">The credential JSON or JWT.</param>
-    /// <param name="localList">Our own status lists by (list URL, purpose), looked up without fetching.</param>
+    /// <param name="localList">Our own status lists by (list URL, purpose), looked up without fetching; for (revocation
+    /// list URL, <c>suspension</c>) the issuer's unpublished suspension record paired with that list, or null.</param>
     /// <param name="cancellationToken">Cancels status list fetching.</param>
     public Task<VerificationReport> VerifyTextAsync(string? text, Func<string, string, Bitstring?>? localList, CancellationToken cancellationToken)
     {

@@ -49,6 +49,18 @@ public static class SchemaValidator
         return errors;
     }
 
+    /// <summary>
+    /// What the schema step says about a <c>credentialStatus</c> array: not valid against the OB 3.0 schema, which
+    /// allows one <c>CredentialStatus</c> object, although VC 2.0 allows several entries. A warning, not a failure: the
+    /// credential can still be genuine and readable, but OB verifiers that validate the schema (ajv, the DCC verifier,
+    /// the 1EdTech validator, which stops at schema errors) reject it.
+    /// </summary>
+    /// <param name="count">The number of entries in the array.</param>
+    internal static string StatusArrayWarning(int count) =>
+        $"Not valid against the Open Badges 3.0 schema: /credentialStatus is an array of {count} entries, and the OB 3.0 "
+        + "schema allows one CredentialStatus object (VC 2.0 allows several; arrays are proposed for OB 3.1). Each entry "
+        + "is valid on its own, but OB verifiers that validate the schema (ajv, the DCC verifier, the 1EdTech validator) reject the credential.";
+
     private static CompiledSchema Load(string resource)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)

@@ -12,6 +12,12 @@ public static class VerificationReasons
     /// <summary>The JSON Schema check failed.</summary>
     public const string SchemaInvalid = "schema_invalid";
 
+    /// <summary>
+    /// <c>credentialStatus</c> is an array: allowed by VC 2.0, not by the OB 3.0 schema (a warning: other OB verifiers
+    /// reject the credential, ours still checks it).
+    /// </summary>
+    public const string SchemaStatusArray = "schema_status_array";
+
     /// <summary>No proof at all.</summary>
     public const string NoProof = "no_proof";
 

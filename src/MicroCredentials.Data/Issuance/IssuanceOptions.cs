@@ -13,11 +13,28 @@ public sealed class IssuanceOptions
     public string JwtAlgorithm { get; set; } = "RS256";
 
     /// <summary>
-    /// Whether credentials carry a suspension entry besides the revocation entry (default true). VC 2.0 and the
-    /// Bitstring Status List allow several entries, so <c>credentialStatus</c> becomes an array; the OB 3.0.3 JSON
-    /// Schema only allows one object, so set false where strict OB schema validity matters more than suspension.
+    /// Whether credentials carry a suspension entry besides the revocation entry (default false: one
+    /// <c>credentialStatus</c> object with <c>statusPurpose: "revocation"</c>, valid against the OB 3.0 schema).
     /// </summary>
-    public bool IncludeSuspensionStatus { get; set; } = true;
+    /// <remarks>
+    /// Suspension works either way for our own pages, API and CLI: the issuer keeps each credential's suspension state
+    /// and our verifier reads it for our own credentials. With false, other verifiers (DCC, 1EdTech validator) never
+    /// learn of a suspension and see a suspended credential as not revoked. With true, <c>credentialStatus</c> becomes an
+    /// array of two entries: VC 2.0 allows that, but the OB 3.0 schema does not (ajv, the DCC schema check and the
+    /// 1EdTech validator reject the credential) and the DCC verifier folds both into one <c>revocation_status</c> step,
+    /// so VerifierPlus shows a suspended credential as "revoked" (STANDARDS §4.3).
+    /// </remarks>
+    public bool IncludeSuspensionStatus { get; set; }
+
+    /// <summary>
+    /// Whether the credential also identifies the learner by a salted e-mail hash (default false: by name only).
+    /// </summary>
+    /// <remarks>
+    /// Guessable: the hash is <c>SHA-256(e-mail ‖ salt)</c> and the salt is in the same public credential, next to the
+    /// name, so anyone holding the credential who guesses the address (<c>first.last@domain</c>) is told at once that it
+    /// is the learner's. Turn it on only when employers must match an address they already know.
+    /// </remarks>
+    public bool IncludeEmailHash { get; set; }
 
     /// <summary>The status list URL of a list id: <c>&lt;base&gt;/status/&lt;id&gt;</c>.</summary>
     public string StatusListUrl(long listId) => $"{BaseUrl}/status/{listId}";

@@ -95,7 +95,10 @@ public sealed partial class IssuanceService
         var pepper = System.Security.Cryptography.HMACSHA256.HashData(_downloadSecret, "learner-lookup-pepper-v1"u8);
         var learnerRecord = await _store.UpsertLearnerAsync(LearnerEmailHash.Compute(pepper, learner.NormalizedEmail), learner.Name, cancellationToken);
         var allocation = await _store.AllocateStatusAsync(cancellationToken);
-        var factory = new CredentialFactory(_time, CredentialFactory.BuildIssuer(catalog.Issuer, _keys.IssuerId), _options.PublicBaseUrl);
+        var factory = new CredentialFactory(_time, CredentialFactory.BuildIssuer(catalog.Issuer, _keys.IssuerId), _options.PublicBaseUrl)
+        {
+            IncludeEmailHash = _options.IncludeEmailHash,
+        };
 
         for (var attempt = 0; ; attempt++)
         {
@@ -150,19 +153,11 @@ public sealed partial class IssuanceService
         return (signed.ToJsonString(CredentialJson.Options), jwt);
     }
 
-    private List<BitstringStatusListEntry> StatusEntries(StatusAllocation allocation)
-    {
-        var entries = new List<BitstringStatusListEntry>
-        {
-            StatusEntryFactory.Create(_options.StatusListUrl(allocation.Revocation.ListId), "revocation", allocation.Revocation.Index),
-        };
-        if (_options.IncludeSuspensionStatus)
-        {
-            entries.Add(StatusEntryFactory.Create(_options.StatusListUrl(allocation.Suspension.ListId), "suspension", allocation.Suspension.Index));
-        }
-
-        return entries;
-    }
+    // Both slots are always reserved (the issuer keeps the suspension state either way); the credential names the
+    // suspension slot only in the two-entry profile.
+    private IReadOnlyList<BitstringStatusListEntry> StatusEntries(StatusAllocation allocation) =>
+        StatusEntryFactory.ForProfile(allocation.Revocation.Index, _options.StatusListUrl(allocation.Revocation.ListId),
+            _options.IncludeSuspensionStatus ? (allocation.Suspension.Index, _options.StatusListUrl(allocation.Suspension.ListId)) : null);
 
     private IssueResult Done(IssueOutcome outcome, LearnerRow learner, StoredCredential credential) => new()
     {

@@ -59,6 +59,7 @@ internal static class PageTexts
         ["notfound"] = ("Geen getuigschrift gevonden met deze link of code. Controleer of u ze volledig hebt overgenomen.", "No certificate was found for this link or code. Check that you copied it completely."),
         ["superseded.link"] = ("Bekijk het nieuwe getuigschrift", "View the new certificate"),
         ["switch"] = ("English", "Nederlands"),
+        ["reason.schema_status_array"] = ("Niet geldig volgens het Open Badges 3.0-schema: dit getuigschrift heeft twee statusvermeldingen (intrekking en opschorting). VC 2.0 laat dat toe, het OB 3.0-schema niet; andere controleprogramma's kunnen het daarom weigeren.", "Not valid against the Open Badges 3.0 schema: this certificate carries two status entries (revocation and suspension). VC 2.0 allows that, the OB 3.0 schema does not, so other verifiers may reject it."),
         ["downloads"] = ("Uw getuigschrift downloaden", "Download your certificate"),
     };
 

@@ -29,7 +29,7 @@ public sealed class CredentialFactoryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(subject["identifier"]!.AsArray().Select(i => (string)i!["identityType"]!), Is.EquivalentTo(new[] { "emailAddress", "name" }), "1 learner");
+            Assert.That(subject["identifier"]!.AsArray().Select(i => (string)i!["identityType"]!), Is.EqualTo(new[] { "name" }), "1 learner (by name; no e-mail hash by default)");
             Assert.That((string?)achievement["name"], Is.Not.Empty, "2 title");
             Assert.That(achievement["localizedName"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "nl", "en" }), "2 title nl/en");
             Assert.That((string?)json["issuer"]!["address"]!["addressCountryCode"], Is.EqualTo("BE"), "3 country");
@@ -62,11 +62,25 @@ public sealed class CredentialFactoryTests
     }
 
     [Test]
+    public void Create_Default_IdentifiesByNameOnlyAndCarriesNoEmailOrHash()
+    {
+        var catalog = Samples.Catalog();
+        var row = Samples.Learners(catalog)[0];
+        var credential = Samples.Factory(catalog).Create(catalog.Find(row.Code)!, row);
+        var text = CredentialJson.Serialize(credential);
+
+        var identity = credential.CredentialSubject.Identifier!.Single();
+        Assert.That((identity.IdentityType, identity.Hashed, identity.IdentityHash, identity.Salt), Is.EqualTo(("name", false, row.Name, (string?)null)));
+        Assert.That(text, Does.Not.Contain("emailAddress").And.Not.Contain("sha256$").And.Not.Contain("salt"));
+        Assert.That(text, Does.Not.Contain(row.Email.Split('@')[0]));
+    }
+
+    [Test]
     public void Create_EmailIdentifier_IsSaltedHashOfNormalisedEmail()
     {
         var catalog = Samples.Catalog();
         var row = Samples.Learners(catalog)[0] with { Email = "  An.Peeters@Example.BE " };
-        var credential = Samples.Factory(catalog).Create(catalog.Find(row.Code)!, row);
+        var credential = EmailHashFactory(catalog).Create(catalog.Find(row.Code)!, row);
         var email = credential.CredentialSubject.Identifier!.Single(i => i.IdentityType == "emailAddress");
 
         Assert.That(email.Hashed, Is.True);
@@ -78,6 +92,31 @@ public sealed class CredentialFactoryTests
     }
 
     [Test]
+    public void Create_EmailHashOptIn_IsALookupForWhoeverGuessesTheAddress()
+    {
+        // The trade-off written next to the option: salt and name are public, so a guessed address is confirmed at once.
+        var catalog = Samples.Catalog();
+        var row = Samples.Learners(catalog)[0];
+        var json = CredentialJson.ToJsonObject(EmailHashFactory(catalog).Create(catalog.Find(row.Code)!, row));
+        var email = json["credentialSubject"]!["identifier"]!.AsArray().Single(i => (string?)i!["identityType"] == "emailAddress")!;
+        var name = (string)json["credentialSubject"]!["identifier"]!.AsArray().Single(i => (string?)i!["identityType"] == "name")!["identityHash"]!;
+        var parts = name.ToLowerInvariant().Split(' ');
+        var domain = row.Email.Split('@')[1];
+        string[] guesses = [$"{parts[^1]}@{domain}", $"{parts[0][0]}.{parts[^1]}@{domain}", $"{parts[0]}.{parts[^1]}@{domain}"];
+
+        var hit = guesses.FirstOrDefault(g => IdentityHash.Sha256(g, (string)email["salt"]!) == (string)email["identityHash"]!);
+
+        Assert.That(hit, Is.EqualTo(row.Email.Trim().ToLowerInvariant()), $"guessed from the name '{name}' alone");
+    }
+
+    private static CredentialFactory EmailHashFactory(MicroCredentials.Catalog.MicroCredentialCatalog catalog) =>
+        new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 9, 30, 15, TimeSpan.Zero)),
+            CredentialFactory.BuildIssuer(catalog.Issuer, Samples.IssuerId), Samples.BaseUrl)
+        {
+            IncludeEmailHash = true,
+        };
+
+    [Test]
     public void IdentityHash_SpecVector_Matches() =>
         Assert.That(IdentityHash.Sha256("a@example.com", "Kosher"),
             Is.EqualTo("sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399"));
@@ -87,7 +126,7 @@ public sealed class CredentialFactoryTests
     {
         var catalog = Samples.Catalog();
         var row = Samples.Learners(catalog)[0];
-        var factory = Samples.Factory(catalog);
+        var factory = EmailHashFactory(catalog);
 
         var a = factory.Create(catalog.Find(row.Code)!, row);
         var b = factory.Create(catalog.Find(row.Code)!, row);

@@ -23,6 +23,25 @@ public sealed class StatusEntryFactoryTests
     }
 
     [Test]
+    public void ForProfile_Default_IsOneRevocationEntry()
+    {
+        var entries = StatusEntryFactory.ForProfile(9, "https://x.example/status/1");
+
+        Assert.That(entries.Select(e => (e.StatusPurpose, e.StatusListIndex)), Is.EqualTo(new[] { ("revocation", "9") }));
+    }
+
+    [Test]
+    public void ForProfile_TwoEntry_IsRevocationThenSuspension()
+    {
+        var entries = StatusEntryFactory.ForProfile(9, "https://x.example/status/1", (4, "https://x.example/status/2"));
+
+        Assert.That(entries.Select(e => (e.StatusPurpose, e.StatusListCredential, e.StatusListIndex)), Is.EqualTo(new[]
+        {
+            ("revocation", "https://x.example/status/1", "9"), ("suspension", "https://x.example/status/2", "4"),
+        }));
+    }
+
+    [Test]
     public void Create_OnePerPurpose_HaveDistinctIds()
     {
         var revocation = StatusEntryFactory.Create("https://x.example/status/r1", StatusPurpose.Revocation, 5);
