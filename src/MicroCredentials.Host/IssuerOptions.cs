@@ -49,8 +49,7 @@ public sealed class IssuerOptions
     /// <c>statusPurpose: "revocation"</c>, valid against the 1EdTech OB 3.0 schema; suspension is the issuer's own state,
     /// shown by our pages, API and CLI, while other verifiers see a suspended credential as not revoked. True: the
     /// two-entry profile (revocation and suspension entries in an array), which other verifiers can read for suspension
-    /// but which fails the OB 3.0 schema (ajv, DCC, 1EdTech validator) and which the DCC verifier reports as "revoked"
-    /// while suspended. See README, "The credential".
+    /// but which fails the OB 3.0 schema (ajv, the DCC schema check, the 1EdTech validator). See README, "The credential".
     /// </summary>
     public bool IncludeSuspensionStatus { get; set; }
 

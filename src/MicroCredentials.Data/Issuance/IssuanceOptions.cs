@@ -21,8 +21,7 @@ public sealed class IssuanceOptions
     /// and our verifier reads it for our own credentials. With false, other verifiers (DCC, 1EdTech validator) never
     /// learn of a suspension and see a suspended credential as not revoked. With true, <c>credentialStatus</c> becomes an
     /// array of two entries: VC 2.0 allows that, but the OB 3.0 schema does not (ajv, the DCC schema check and the
-    /// 1EdTech validator reject the credential) and the DCC verifier folds both into one <c>revocation_status</c> step,
-    /// so VerifierPlus shows a suspended credential as "revoked" (STANDARDS §4.3).
+    /// 1EdTech validator reject the credential; STANDARDS §4.3).
     /// </remarks>
     public bool IncludeSuspensionStatus { get; set; }
 
