@@ -14,9 +14,11 @@ namespace MicroCredentials.Host.Tests.Conformance;
 /// on a loopback port, a SQLite file, the demo keys, the sample catalogue) are checked by the independent npm verifiers
 /// — ajv with the 1EdTech OB 3.0 schema, the DCC verifier-core with did:web and contexts resolved against this host,
 /// jsonld.js in safe mode, jose against the host's JWKS — and by tests for the 1EdTech validator's checks
-/// (STANDARDS §6.2a). A second host with the two-entry status profile is the negative control. Every result is printed.
+/// (STANDARDS §6.2a). A second host with the two-entry status profile is the negative control. Every result is printed
+/// (<c>dotnet test tests/MicroCredentials.Host.Tests --filter TestCategory=ConformanceGate --logger "console;verbosity=normal"</c>).
 /// </summary>
 [NonParallelizable]
+[Category("ConformanceGate")]
 public sealed partial class ConformanceGateTests
 {
     private const string SchemaUrl = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
