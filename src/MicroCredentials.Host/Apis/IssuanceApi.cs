@@ -46,6 +46,15 @@ internal static partial class IssuanceApi
             return TypedResults.ValidationProblem(csv.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
+        if (csv.Rows.Count == 0)
+        {
+            // Every field blank (e.g. {}): the reader skips such a row as an empty line.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["email"] = ["Required."], ["name"] = ["Required."], ["code"] = ["Required."], ["awarded"] = ["Required: the exam board's date, e.g. 2026-02-06."],
+            });
+        }
+
         var result = await issuance.IssueAsync(catalog, csv.Rows[0], http.Actor(), ct);
         if (result.Outcome == IssueOutcome.Rejected)
         {
@@ -61,6 +70,12 @@ internal static partial class IssuanceApi
     private static async Task<IResult> IssueBatchAsync(HttpRequest request, bool? dryRun, IssuanceService issuance, MicroCredentialCatalog catalog,
         TimeProvider time, CancellationToken ct)
     {
+        if (!IsCsvOrForm(request))
+        {
+            return TypedResults.Problem(title: "Unsupported content type",
+                detail: "Send the learners CSV as text/csv (or text/plain), or as a multipart form with a field 'file'.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
         var upload = await UploadReader.ReadCsvAsync(request, ct);
         if (upload.Problem is { } problem)
         {
@@ -160,6 +175,11 @@ internal static partial class IssuanceApi
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(title: "Unknown credential", detail: $"No credential has id, handle or code '{id}'.", statusCode: 404);
+
+    private static bool IsCsvOrForm(HttpRequest request) =>
+        request.HasFormContentType
+        || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A service rejection "field: reason" as validation errors under its field.</summary>
     private static Dictionary<string, string[]> ReasonByField(string? reason)
