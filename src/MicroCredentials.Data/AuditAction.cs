@@ -23,4 +23,7 @@ public enum AuditAction
 
     /// <summary>An API key was revoked.</summary>
     ApiKeyRevoke,
+
+    /// <summary>A re-issue corrected the learner's e-mail address (detail: old and new peppered hashes, reason).</summary>
+    EmailCorrection,
 }

@@ -42,7 +42,7 @@ public sealed partial class CredentialStore
             return new StoreResult(StoreOutcome.AlreadyIssued, existing);
         }
 
-        if (record.Supersedes is not null && !await ReleaseSupersededAsync(connection, transaction, record.Supersedes, cancellationToken))
+        if (record.Supersedes is not null && !await ReleaseSupersededAsync(connection, transaction, record.Supersedes, record.IdempotencyKey, cancellationToken))
         {
             return new StoreResult(StoreOutcome.SupersedesUnavailable, null);
         }
@@ -61,6 +61,10 @@ public sealed partial class CredentialStore
         await ClaimSlotAsync(connection, transaction, record.Status.Revocation, record.Id, cancellationToken);
         await ClaimSlotAsync(connection, transaction, record.Status.Suspension, record.Id, cancellationToken);
         await AppendAuditAsync(connection, transaction, now, record.Actor, AuditAction.Issue, record.Id, record.Supersedes is null ? null : $"supersedes {record.Supersedes}", cancellationToken);
+        if (record.EmailCorrection is not null)
+        {
+            await AppendAuditAsync(connection, transaction, now, record.Actor, AuditAction.EmailCorrection, record.Id, record.EmailCorrection, cancellationToken);
+        }
 
         if (record.Supersedes is not null)
         {
@@ -82,15 +86,21 @@ public sealed partial class CredentialStore
     internal static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     /// <summary>
-    /// Frees the superseded credential's idempotency key for its correction. The row lock this takes makes a second,
-    /// concurrent correction of the same credential wait and then find it superseded.
+    /// Frees the superseded credential's idempotency key for its correction when the correction has the same key. A
+    /// correction of the e-mail address has another key: the superseded credential then keeps its own, so the original
+    /// CSV row still finds the award (and, through <c>superseded_by</c>, its correction). The row lock this takes makes
+    /// a second, concurrent correction of the same credential wait and then find it superseded.
     /// </summary>
     private static async Task<bool> ReleaseSupersededAsync(
-        DbConnection connection, DbTransaction transaction, string supersededId, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string supersededId, string? newKey, CancellationToken cancellationToken)
     {
         await using var command = connection.Sql(
-            "UPDATE credentials SET idempotency_key = NULL WHERE id = @old AND superseded_by IS NULL", transaction)
-            .With("@old", supersededId);
+            """
+            UPDATE credentials SET idempotency_key = CASE WHEN idempotency_key = @key THEN NULL ELSE idempotency_key END
+            WHERE id = @old AND superseded_by IS NULL
+            """, transaction)
+            .With("@old", supersededId)
+            .With("@key", newKey);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

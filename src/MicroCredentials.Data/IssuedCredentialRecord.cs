@@ -54,4 +54,11 @@ public sealed record IssuedCredentialRecord
 
     /// <summary>Who issued it (API key name, staff user), for the audit log.</summary>
     public required string Actor { get; init; }
+
+    /// <summary>
+    /// For a re-issue that corrects the learner's e-mail address: the audit detail (old and new peppered e-mail hashes
+    /// and the administrator's reason), written as an <see cref="AuditAction.EmailCorrection"/> entry in the same
+    /// transaction. <see langword="null"/> otherwise.
+    /// </summary>
+    public string? EmailCorrection { get; init; }
 }

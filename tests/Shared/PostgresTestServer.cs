@@ -15,9 +15,9 @@ internal static class PostgresTestServer
     public const string EnvironmentVariable = "MICROCRED_TEST_POSTGRES";
 
     private const string HowToInstall =
-        "PostgreSQL is needed for the PostgreSQL tests. Either set " + EnvironmentVariable +
-        " to a connection string of a server where the user may create schemas, or install the server binaries " +
-        "(Debian: apt-get install -y postgresql) so the tests can start a throwaway cluster.";
+        "PostgreSQL is needed for the PostgreSQL tests. Install the server binaries with: sudo apt-get install -y postgresql" +
+        "   (or run " + RequiredTools.ProvisionAll + " from the repository root, which installs every tool the tests need) so the tests can start a " +
+        "throwaway cluster; or set " + EnvironmentVariable + " to a connection string of a server where the user may create schemas.";
 
     private static readonly Lazy<Task<string>> Server = new(StartAsync);
     private static string? clusterFolder;
@@ -114,7 +114,7 @@ internal static class PostgresTestServer
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres = true)
     {
-        using var process = Process.Start(Start(program, arguments, asPostgres)) ?? throw new InvalidOperationException($"Could not start {program}.");
+        using var process = RequiredTools.Start(Start(program, arguments, asPostgres));
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -50,7 +50,7 @@ internal static class IssueCommand
                 return CliApp.BadInput;
             }
 
-            var csv = await LearnerCsvReader.ReadFileAsync(csvPath, catalogue, ct);
+            var csv = await LearnerCsvReader.ReadFileAsync(csvPath, catalogue, AwardDates.Today(context.Time), ct);
             await using var env = await CliEnvironment.OpenAsync(parse, common, context, ct);
             if (env is null)
             {
@@ -124,15 +124,12 @@ internal static class IssueCommand
 
     private static async Task WriteLinksAsync(string path, IReadOnlyList<IssueResult> results, CancellationToken ct)
     {
-        var sb = new StringBuilder("line;name;code;credential;outcome;verification_url;download_url\n");
-        foreach (var r in results.Where(r => r.Credential is not null))
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"{r.Line};{Csv(r.LearnerName)};{Csv(r.Code)};{r.Credential!.Id};{r.Outcome};{r.VerificationUrl};{r.DownloadUrl}\n");
-        }
-
-        await File.WriteAllTextAsync(path, sb.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
+        var csv = CsvWriter.Document(
+            ["line", "name", "code", "credential", "outcome", "verification_url", "download_url"],
+            results.Where(r => r.Credential is not null).Select(r => new[]
+            {
+                r.Line?.ToString(CultureInfo.InvariantCulture), r.LearnerName, r.Code, r.Credential!.Id, r.Outcome.ToString(), r.VerificationUrl, r.DownloadUrl,
+            }));
+        await File.WriteAllTextAsync(path, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
     }
-
-    private static string Csv(string? value) =>
-        value is null ? string.Empty : value.Contains(';') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

@@ -6,8 +6,10 @@ using Spectre.Console;
 namespace MicroCredentials.Cli.Commands;
 
 /// <summary>
-/// <c>microcred reissue &lt;id&gt; --catalog … --email … [--name …] [--grade …]</c>: corrects a name or grade. A new
-/// credential is issued for the same award, the old one is revoked and its page says "superseded".
+/// <c>microcred reissue &lt;id&gt; --catalog … --email … [--name …] [--grade …] [--email-correction --reason …]</c>:
+/// corrects a name or grade. A new credential is issued for the same award, the old one is revoked and its page says
+/// "superseded". The e-mail must be the learner's address the credential was issued to, unless
+/// <c>--email-correction</c> states (with <c>--reason</c>, audit-logged) that the address itself was wrong.
 /// </summary>
 internal static class ReissueCommand
 {
@@ -19,6 +21,11 @@ internal static class ReissueCommand
         var email = new Option<string>("--email") { Description = "The learner's e-mail (needed again: only its salted hash is stored).", Required = true };
         var name = new Option<string?>("--name") { Description = "Corrected name (default: unchanged)." };
         var grade = new Option<string?>("--grade") { Description = "Corrected grade (default: unchanged)." };
+        var emailCorrection = new Option<bool>("--email-correction")
+        {
+            Description = "State that --email corrects the learner's address (it was wrong when the credential was issued); needs --reason.",
+        };
+        var reason = new Option<string?>("--reason") { Description = "Why the address is corrected (kept in the audit log)." };
         var actor = CommonOptions.Actor();
         var command = new Command("reissue", "Correct a credential's name or grade: issue a new one and revoke the old one (marked superseded).");
         command.Arguments.Add(id);
@@ -26,6 +33,8 @@ internal static class ReissueCommand
         command.Options.Add(email);
         command.Options.Add(name);
         command.Options.Add(grade);
+        command.Options.Add(emailCorrection);
+        command.Options.Add(reason);
         command.Options.Add(actor);
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -36,6 +45,14 @@ internal static class ReissueCommand
             if (catalogue is null)
             {
                 return exitCode;
+            }
+
+            var isCorrection = parse.GetValue(emailCorrection);
+            var why = parse.GetValue(reason)?.Trim() ?? string.Empty;
+            if (isCorrection && why.Length == 0)
+            {
+                console.MarkupLine("[red]error[/] --email-correction needs --reason: it is kept in the audit log.");
+                return CliApp.BadInput;
             }
 
             await using var env = await CliEnvironment.OpenAsync(parse, common, context, ct);
@@ -59,7 +76,7 @@ internal static class ReissueCommand
                 Quote(facts.AwardedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
                 Quote(parse.GetValue(grade) ?? (string?)subject["result"]?[0]?["value"]),
                 Quote(Date((string?)subject["activityStartDate"])), Quote(Date((string?)subject["activityEndDate"]))) + "\n";
-            var csv = LearnerCsvReader.Read(row, "correction", catalogue);
+            var csv = LearnerCsvReader.Read(row, "correction", catalogue, AwardDates.Today(context.Time));
             if (csv.Errors.Count > 0)
             {
                 foreach (var e in csv.Errors)
@@ -70,10 +87,14 @@ internal static class ReissueCommand
                 return CliApp.BadInput;
             }
 
-            var result = await env.Issuance.ReissueAsync(catalogue, stored.Id, csv.Rows[0], parse.GetValue(actor)!, ct);
+            var correction = isCorrection ? new EmailCorrection(why) : null;
+            var result = await env.Issuance.ReissueAsync(catalogue, stored.Id, csv.Rows[0], parse.GetValue(actor)!, correction, ct);
             if (result.Outcome == IssueOutcome.Rejected)
             {
-                console.MarkupLineInterpolated($"[red]refused[/] {result.Reason}");
+                var hint = result.Reason?.StartsWith("email: the e-mail address differs", StringComparison.Ordinal) == true
+                    ? " (if the address itself was wrong: --email-correction --reason \"…\")"
+                    : string.Empty;
+                console.MarkupLineInterpolated($"[red]refused[/] {result.Reason}{hint}");
                 return CliApp.Failed;
             }
 

@@ -26,7 +26,11 @@ public static partial class LearnerCsvReader
     private static readonly string[] Required = ["email", "name", "code", "awarded"];
 
     /// <summary>Reads a CSV file and checks each row against the catalogue.</summary>
-    public static async Task<LearnerCsvResult> ReadFileAsync(string path, MicroCredentialCatalog catalog, CancellationToken cancellationToken)
+    /// <param name="path">The file.</param>
+    /// <param name="catalog">The catalogue the codes and grades are checked against.</param>
+    /// <param name="today">Today (<see cref="AwardDates.Today"/>): no award date may lie after it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<LearnerCsvResult> ReadFileAsync(string path, MicroCredentialCatalog catalog, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var name = Path.GetFileName(path);
@@ -36,11 +40,15 @@ public static partial class LearnerCsvReader
         }
 
         var text = await File.ReadAllTextAsync(path, System.Text.Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-        return Read(text, name, catalog);
+        return Read(text, name, catalog, today);
     }
 
     /// <summary>Reads CSV text; <paramref name="fileName"/> names it in errors.</summary>
-    public static LearnerCsvResult Read(string text, string fileName, MicroCredentialCatalog catalog)
+    /// <param name="text">The CSV text.</param>
+    /// <param name="fileName">Names the file in errors (<c>file:line: field: reason</c>).</param>
+    /// <param name="catalog">The catalogue the codes and grades are checked against.</param>
+    /// <param name="today">Today (<see cref="AwardDates.Today"/>): no award date may lie after it.</param>
+    public static LearnerCsvResult Read(string text, string fileName, MicroCredentialCatalog catalog, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -71,7 +79,7 @@ public static partial class LearnerCsvReader
                 continue;
             }
 
-            var row = ReadRow(fileName, line, fields, map, catalog, errors);
+            var row = ReadRow(fileName, line, fields, map, catalog, today, errors);
             if (row is null)
             {
                 continue;
@@ -92,34 +100,34 @@ public static partial class LearnerCsvReader
     }
 
     private static LearnerRow? ReadRow(string file, int line, IReadOnlyList<string> fields, Dictionary<string, int> map,
-        MicroCredentialCatalog catalog, List<LearnerRowError> errors)
+        MicroCredentialCatalog catalog, DateOnly today, List<LearnerRowError> errors)
     {
         string Get(string column) => map.TryGetValue(column, out var i) && i < fields.Count ? fields[i].Trim() : string.Empty;
         var before = errors.Count;
 
         var email = Get("email");
-        if (!IsPlausibleEmail(email))
+        if (EmailProblem(email) is { } emailProblem)
         {
-            errors.Add(new(file, line, "email", email.Length == 0 ? "the e-mail address is empty." : $"'{email}' is not an e-mail address."));
+            errors.Add(new(file, line, "email", emailProblem));
         }
 
-        var name = Get("name");
-        if (name.Length == 0)
+        var name = LearnerName.Check(Get("name"));
+        if (name.Problem is { } nameProblem)
         {
-            errors.Add(new(file, line, "name", "the learner's name is empty; it is printed on the certificate."));
+            errors.Add(new(file, line, "name", nameProblem));
         }
 
         var code = Get("code");
         var mc = catalog.Find(code);
         if (mc is null)
         {
-            errors.Add(new(file, line, "code", $"'{code}' is not in the catalogue (known: {string.Join(", ", catalog.MicroCredentials.Select(m => m.Code))})."));
+            errors.Add(new(file, line, "code", $"'{LearnerName.Shown(code)}' is not in the catalogue (known: {string.Join(", ", catalog.MicroCredentials.Select(m => m.Code))})."));
         }
 
         var awarded = ParseDate(Get("awarded"));
         if (awarded is null)
         {
-            errors.Add(new(file, line, "awarded", $"'{Get("awarded")}' is not a date; write 2026-02-06 or 6/02/2026."));
+            errors.Add(new(file, line, "awarded", $"'{LearnerName.Shown(Get("awarded"))}' is not a date; write 2026-02-06 or 6/02/2026."));
         }
 
         DateOnly? start = null, end = null;
@@ -134,7 +142,11 @@ public static partial class LearnerCsvReader
             var d = ParseDate(raw);
             if (d is null)
             {
-                errors.Add(new(file, line, column, $"'{raw}' is not a date; write 2026-02-06 or 6/02/2026."));
+                errors.Add(new(file, line, column, $"'{LearnerName.Shown(raw)}' is not a date; write 2026-02-06 or 6/02/2026."));
+            }
+            else if (AwardDates.YearProblem(d.Value) is { } yearProblem)
+            {
+                errors.Add(new(file, line, column, yearProblem));
             }
 
             assign(d);
@@ -143,6 +155,11 @@ public static partial class LearnerCsvReader
         if (start is { } s && end is { } e && e < s)
         {
             errors.Add(new(file, line, "end", "the end date is before the start date."));
+        }
+
+        if (awarded is { } a && AwardDates.AwardedProblem(a, start, today) is { } awardedProblem)
+        {
+            errors.Add(new(file, line, "awarded", awardedProblem));
         }
 
         var grade = Get("grade");
@@ -160,7 +177,7 @@ public static partial class LearnerCsvReader
         {
             Line = line,
             Email = email,
-            Name = name,
+            Name = name.Name!,
             Code = mc!.Code,
             Awarded = awarded!.Value,
             Grade = grade.Length == 0 ? null : grade,
@@ -186,14 +203,14 @@ public static partial class LearnerCsvReader
         {
             if (!decimal.TryParse(grade.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
             {
-                return $"'{grade}' is not a number.";
+                return $"'{LearnerName.Shown(grade)}' is not a number.";
             }
 
             var min = decimal.Parse(scale.Min ?? "0", CultureInfo.InvariantCulture);
             var max = decimal.Parse(scale.Max ?? "100", CultureInfo.InvariantCulture);
             if (value < min || value > max)
             {
-                return $"{grade} is outside the scale {min}–{max}.";
+                return $"{LearnerName.Shown(grade)} is outside the scale {min}–{max}.";
             }
 
             if (scale.Pass is { } pass && value < decimal.Parse(pass, CultureInfo.InvariantCulture))
@@ -205,11 +222,27 @@ public static partial class LearnerCsvReader
         return null;
     }
 
+    private static string? EmailProblem(string email)
+    {
+        if (email.Length == 0)
+        {
+            return "the e-mail address is empty.";
+        }
+
+        if (email.Length > CoreLimits.MaxEmailLength)
+        {
+            return $"the e-mail address is {email.Length} characters long; at most {CoreLimits.MaxEmailLength} are allowed.";
+        }
+
+        return IsPlausibleEmail(email) ? null : $"'{LearnerName.Shown(email)}' is not an e-mail address.";
+    }
+
     private static bool IsPlausibleEmail(string email)
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 3
-            && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace);
+            && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            && !LearnerName.HasInvisibleCharacters(email);
     }
 
     private static DateOnly? ParseDate(string text)

@@ -45,6 +45,6 @@ public sealed partial class IssuanceService
         var existing = await _store.FindByIdempotencyKeyAsync(IdempotencyKey.For(row), cancellationToken);
         return existing is null
             ? new IssueResult { Outcome = IssueOutcome.WouldIssue, Line = row.Line, LearnerName = row.Name, Code = row.Code }
-            : Done(IssueOutcome.AlreadyIssued, row, existing);
+            : Done(IssueOutcome.AlreadyIssued, row, await LiveAsync(existing, cancellationToken));
     }
 }

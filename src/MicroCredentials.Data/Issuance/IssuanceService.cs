@@ -19,6 +19,9 @@ namespace MicroCredentials.Data.Issuance;
 public sealed partial class IssuanceService
 {
     private const int MaxIdentifierRetries = 5;
+
+    /// <summary>Corrections followed from a superseded credential to the live one: a chain longer than this is a loop.</summary>
+    private const int MaxSupersessionHops = 100;
     private readonly CredentialStore _store;
     private readonly IssuerKeySet _keys;
     private readonly TimeProvider _time;
@@ -65,10 +68,10 @@ public sealed partial class IssuanceService
     /// <param name="actor">Who issues (API key name or staff user), for the audit log.</param>
     /// <param name="cancellationToken">Cancels the storage work.</param>
     public Task<IssueResult> IssueAsync(MicroCredentialCatalog catalog, LearnerRow learner, string actor, CancellationToken cancellationToken) =>
-        IssueCoreAsync(catalog, learner, actor, supersedes: null, cancellationToken);
+        IssueCoreAsync(catalog, learner, actor, supersedes: null, emailCorrectionAudit: null, cancellationToken);
 
     private async Task<IssueResult> IssueCoreAsync(MicroCredentialCatalog catalog, LearnerRow learner, string actor,
-        StoredCredential? supersedes, CancellationToken cancellationToken)
+        StoredCredential? supersedes, string? emailCorrectionAudit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(learner);
@@ -79,11 +82,17 @@ public sealed partial class IssuanceService
             return Rejected(learner, $"code: '{learner.Code}' is not in the catalogue.");
         }
 
+        // The CSV reader checked these already; a row built in code must pass the same rules before it is signed.
+        if (RowProblem(learner) is { } problem)
+        {
+            return Rejected(learner, problem);
+        }
+
         // A correction takes over the award's key from the credential it replaces (the store moves it in its transaction).
         var key = IdempotencyKey.For(learner);
         if (await _store.FindByIdempotencyKeyAsync(key, cancellationToken) is { } existing && existing.Id != supersedes?.Id)
         {
-            return Done(IssueOutcome.AlreadyIssued, learner, existing);
+            return Done(IssueOutcome.AlreadyIssued, learner, await LiveAsync(existing, cancellationToken));
         }
 
         var saved = await _store.SaveCatalogueVersionAsync(mc.Code, mc.Version, System.Text.Json.JsonSerializer.Serialize(mc), actor, cancellationToken);
@@ -92,8 +101,7 @@ public sealed partial class IssuanceService
             return Rejected(learner, $"code: catalogue entry {mc.Code} version {mc.Version} differs from the one already used to issue credentials; give the changed entry a new version.");
         }
 
-        var pepper = System.Security.Cryptography.HMACSHA256.HashData(_downloadSecret, "learner-lookup-pepper-v1"u8);
-        var learnerRecord = await _store.UpsertLearnerAsync(LearnerEmailHash.Compute(pepper, learner.NormalizedEmail), learner.Name, cancellationToken);
+        var learnerRecord = await _store.UpsertLearnerAsync(LearnerEmailHash.Compute(LearnerPepper(), learner.NormalizedEmail), learner.Name, cancellationToken);
         var allocation = await _store.AllocateStatusAsync(cancellationToken);
         var factory = new CredentialFactory(_time, CredentialFactory.BuildIssuer(catalog.Issuer, _keys.IssuerId), _options.PublicBaseUrl)
         {
@@ -122,6 +130,7 @@ public sealed partial class IssuanceService
                 Supersedes = supersedes?.Id,
                 DownloadToken = CredentialHandles.DownloadToken(_downloadSecret, credential.Id),
                 Actor = actor,
+                EmailCorrection = emailCorrectionAudit,
             };
             var stored = await _store.InsertIssuedAsync(record, cancellationToken);
             switch (stored.Outcome)
@@ -130,7 +139,7 @@ public sealed partial class IssuanceService
                     return Done(IssueOutcome.Issued, learner, stored.Credential!);
                 case StoreOutcome.AlreadyIssued:
                     // Another instance issued the same award between our look-up and our insert.
-                    return Done(IssueOutcome.AlreadyIssued, learner, stored.Credential!);
+                    return Done(IssueOutcome.AlreadyIssued, learner, await LiveAsync(stored.Credential!, cancellationToken));
                 case StoreOutcome.SupersedesUnavailable:
                     return Rejected(learner, "the credential to correct no longer exists or was already corrected.");
                 default:
@@ -142,6 +151,54 @@ public sealed partial class IssuanceService
                     continue; // a random handle, short code or id collided: draw new ones
             }
         }
+    }
+
+    /// <summary>The pepper of the learners table's e-mail hashes (derived from the download secret).</summary>
+    private byte[] LearnerPepper() => System.Security.Cryptography.HMACSHA256.HashData(_downloadSecret, "learner-lookup-pepper-v1"u8);
+
+    /// <summary>Why a learner row may not be signed (the name and date rules of <see cref="LearnerCsvReader"/>), or null.</summary>
+    private string? RowProblem(LearnerRow learner)
+    {
+        var name = LearnerName.Check(learner.Name);
+        if (name.Problem is { } nameProblem)
+        {
+            return $"name: {nameProblem}";
+        }
+
+        if (name.Name != learner.Name)
+        {
+            return "name: the name is not in its checked form (trimmed, NFC); read learners through LearnerCsvReader.";
+        }
+
+        foreach (var (field, date) in new[] { ("start", learner.Start), ("end", learner.End) })
+        {
+            if (date is { } d && AwardDates.YearProblem(d) is { } yearProblem)
+            {
+                return $"{field}: {yearProblem}";
+            }
+        }
+
+        return AwardDates.AwardedProblem(learner.Awarded, learner.Start, AwardDates.Today(_time)) is { } awardedProblem ? $"awarded: {awardedProblem}" : null;
+    }
+
+    /// <summary>
+    /// The live credential of an award: a credential found by its key may have been corrected since (an e-mail
+    /// correction leaves the old key on the superseded credential); follow <c>superseded_by</c> to the last one.
+    /// </summary>
+    private async Task<StoredCredential> LiveAsync(StoredCredential found, CancellationToken cancellationToken)
+    {
+        var current = found;
+        for (var hop = 0; current.SupersededBy is { } next && hop < MaxSupersessionHops; hop++)
+        {
+            if (await _store.FindByIdAsync(next, cancellationToken) is not { } successor)
+            {
+                break;
+            }
+
+            current = successor;
+        }
+
+        return current;
     }
 
     /// <summary>Signs a credential: Data Integrity proof first, then the VC-JWT over the signed credential (OB 3.0).</summary>

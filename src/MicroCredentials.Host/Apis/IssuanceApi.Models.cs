@@ -10,17 +10,27 @@ internal static partial class IssuanceApi
     /// <summary>One award to issue: the same fields as a CSV row.</summary>
     internal sealed record IssueRequest(string? Email, string? Name, string? Code, string? Awarded, string? Grade, string? Start, string? End)
     {
-        public string ToCsv() => "email;name;code;awarded;grade;start;end\n" +
-            string.Join(';', new[] { Email, Name, Code, Awarded, Grade, Start, End }.Select(Quote)) + "\n";
-
-        private static string Quote(string? v) => "\"" + (v ?? string.Empty).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        public string ToCsv() => RowCsv(Email, Name, Code, Awarded, Grade, Start, End);
     }
+
+    /// <summary>
+    /// One learner as the CSV the reader checks (every field quoted, so a ';' or '"' in a value stays in its field):
+    /// the API applies exactly the CSV's rules.
+    /// </summary>
+    internal static string RowCsv(string? email, string? name, string? code, string? awarded, string? grade, string? start, string? end) =>
+        "email;name;code;awarded;grade;start;end\n"
+        + string.Join(';', new[] { email, name, code, awarded, grade, start, end }.Select(v => "\"" + (v ?? string.Empty).Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))
+        + "\n";
 
     /// <summary>A status change: the reason is kept in the audit log.</summary>
     internal sealed record StatusChangeRequest(string? Reason);
 
-    /// <summary>A correction: the learner's e-mail (needed again; only its hash is stored) and the corrected name and/or grade.</summary>
-    internal sealed record ReissueRequest(string? Email, string? Name, string? Grade);
+    /// <summary>
+    /// A correction: the learner's e-mail (needed again; only its hash is stored) and the corrected name and/or grade.
+    /// A different e-mail is refused unless <paramref name="EmailCorrection"/> is true, with a <paramref name="Reason"/>
+    /// for the audit log: the administrator states the learner's address itself was wrong.
+    /// </summary>
+    internal sealed record ReissueRequest(string? Email, string? Name, string? Grade, bool? EmailCorrection, string? Reason);
 
     /// <summary>What issuing one award gave: the links to hand on to the graduate.</summary>
     internal sealed record IssuedResponse(int? Line, string Outcome, string? Reason, string? Name, string? Code, string? Id, string? ShortCode,

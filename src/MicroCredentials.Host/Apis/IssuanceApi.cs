@@ -31,24 +31,34 @@ internal static partial class IssuanceApi
             .WithSummary("Suspend (reversible).");
         api.MapPost("/credentials/{id}/unsuspend", (string id, StatusChangeRequest body, HttpContext http, IssuanceService s, CancellationToken ct) =>
             ChangeStatusAsync(id, body, http, s, (cid, r, a) => s.UnsuspendAsync(cid, r, a, ct), requireReason: false, ct)).RequireApiKey(ApiKeyRole.Administrator)
-            .WithSummary("Lift a suspension.");
+            .WithSummary("Lift a suspension (the reason is optional: send {}).");
         api.MapPost("/credentials/{id}/reissue", ReissueAsync).RequireApiKey(ApiKeyRole.Administrator)
-            .WithSummary("Correct a name or grade: issues a new credential and revokes the old one, which then shows 'superseded'.");
+            .WithSummary("Correct a name or grade: issues a new credential and revokes the old one, which then shows 'superseded'. "
+                + "A different e-mail needs \"emailCorrection\": true and a \"reason\" (audit-logged).");
     }
 
     private static async Task<Results<Created<IssuedResponse>, Ok<IssuedResponse>, ValidationProblem>> IssueOneAsync(
-        IssueRequest request, HttpContext http, IssuanceService issuance, MicroCredentialCatalog catalog, CancellationToken ct)
+        IssueRequest request, HttpContext http, IssuanceService issuance, MicroCredentialCatalog catalog, TimeProvider time, CancellationToken ct)
     {
-        var csv = LearnerCsvReader.Read(request.ToCsv(), "request", catalog);
+        var csv = LearnerCsvReader.Read(request.ToCsv(), "request", catalog, AwardDates.Today(time));
         if (csv.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(csv.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
+        if (csv.Rows.Count == 0)
+        {
+            // Every field blank (e.g. {}): the reader skips such a row as an empty line.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["email"] = ["Required."], ["name"] = ["Required."], ["code"] = ["Required."], ["awarded"] = ["Required: the exam board's date, e.g. 2026-02-06."],
+            });
+        }
+
         var result = await issuance.IssueAsync(catalog, csv.Rows[0], http.Actor(), ct);
         if (result.Outcome == IssueOutcome.Rejected)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [result.Reason ?? "rejected"] });
+            return TypedResults.ValidationProblem(ReasonByField(result.Reason));
         }
 
         var response = IssuedResponse.From(result);
@@ -57,15 +67,22 @@ internal static partial class IssuanceApi
             : TypedResults.Ok(response);
     }
 
-    private static async Task<IResult> IssueBatchAsync(HttpRequest request, bool? dryRun, IssuanceService issuance, MicroCredentialCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> IssueBatchAsync(HttpRequest request, bool? dryRun, IssuanceService issuance, MicroCredentialCatalog catalog,
+        TimeProvider time, CancellationToken ct)
     {
+        if (!IsCsvOrForm(request))
+        {
+            return TypedResults.Problem(title: "Unsupported content type",
+                detail: "Send the learners CSV as text/csv (or text/plain), or as a multipart form with a field 'file'.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
         var upload = await UploadReader.ReadCsvAsync(request, ct);
         if (upload.Problem is { } problem)
         {
             return problem;
         }
 
-        var csv = LearnerCsvReader.Read(upload.Text!, upload.FileName, catalog);
+        var csv = LearnerCsvReader.Read(upload.Text!, upload.FileName, catalog, AwardDates.Today(time));
         var results = await issuance.IssueBatchAsync(catalog, csv, request.HttpContext.Actor(), dryRun ?? false, progress: null, ct);
         if (request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
         {
@@ -107,7 +124,7 @@ internal static partial class IssuanceApi
             return NotFound(id);
         }
 
-        var outcome = await change(stored.Id, body.Reason ?? string.Empty, http.Actor());
+        var outcome = await change(stored.Id, body.Reason?.Trim() ?? string.Empty, http.Actor());
         return outcome switch
         {
             StatusChangeOutcome.Changed or StatusChangeOutcome.Unchanged => TypedResults.Ok(new { id = stored.Id, outcome = outcome.ToString().ToLowerInvariant() }),
@@ -117,7 +134,7 @@ internal static partial class IssuanceApi
     }
 
     private static async Task<IResult> ReissueAsync(string id, ReissueRequest body, HttpContext http, IssuanceService issuance,
-        MicroCredentialCatalog catalog, CancellationToken ct)
+        MicroCredentialCatalog catalog, TimeProvider time, CancellationToken ct)
     {
         var stored = await issuance.FindAsync(id, ct);
         if (stored is null)
@@ -131,20 +148,26 @@ internal static partial class IssuanceApi
             errors["email"] = ["The learner's e-mail is needed again: only its salted hash is stored."];
         }
 
+        if (body.EmailCorrection == true && string.IsNullOrWhiteSpace(body.Reason))
+        {
+            errors["reason"] = ["An e-mail correction needs a reason; it is kept in the audit log."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var old = CredentialFacts.From(stored);
-        var row = $"email;name;code;awarded;grade;start;end\n{body.Email};{body.Name ?? old.Name};{old.Code};{old.Awarded};{body.Grade ?? old.Grade};{old.Start};{old.End}\n";
-        var csv = LearnerCsvReader.Read(row, "request", catalog);
+        var row = RowCsv(body.Email, body.Name ?? old.Name, old.Code, old.Awarded, body.Grade ?? old.Grade, old.Start, old.End);
+        var csv = LearnerCsvReader.Read(row, "request", catalog, AwardDates.Today(time));
         if (csv.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(csv.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
-        var result = await issuance.ReissueAsync(catalog, stored.Id, csv.Rows[0], http.Actor(), ct);
+        var correction = body.EmailCorrection == true ? new EmailCorrection(body.Reason!) : null;
+        var result = await issuance.ReissueAsync(catalog, stored.Id, csv.Rows[0], http.Actor(), correction, ct);
         return result.Outcome == IssueOutcome.Rejected
             ? TypedResults.Problem(title: "Cannot re-issue", detail: result.Reason, statusCode: 409)
             : TypedResults.Created($"/api/credentials/{Uri.EscapeDataString(result.Credential!.Id)}", IssuedResponse.From(result));
@@ -153,17 +176,25 @@ internal static partial class IssuanceApi
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(title: "Unknown credential", detail: $"No credential has id, handle or code '{id}'.", statusCode: 404);
 
-    private static string LinksCsv(IReadOnlyList<IssueResult> results)
-    {
-        var sb = new StringBuilder("line;name;code;outcome;reason;verification_url;download_url\n");
-        foreach (var r in results)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"{r.Line};{CsvField(r.LearnerName)};{CsvField(r.Code)};{r.Outcome};{CsvField(r.Reason)};{r.VerificationUrl};{r.DownloadUrl}\n");
-        }
+    private static bool IsCsvOrForm(HttpRequest request) =>
+        request.HasFormContentType
+        || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase)));
 
-        return sb.ToString();
+    /// <summary>A service rejection "field: reason" as validation errors under its field.</summary>
+    private static Dictionary<string, string[]> ReasonByField(string? reason)
+    {
+        var text = reason ?? "rejected";
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && text[..colon].All(char.IsAsciiLetterLower)
+            ? new() { [text[..colon]] = [text[(colon + 2)..]] }
+            : new() { ["request"] = [text] };
     }
 
-    private static string CsvField(string? value) =>
-        value is null ? string.Empty : value.Contains(';') || value.Contains('"') || value.Contains('\n') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    private static string LinksCsv(IReadOnlyList<IssueResult> results) => CsvWriter.Document(
+        ["line", "name", "code", "outcome", "reason", "verification_url", "download_url"],
+        results.Select(r => new[]
+        {
+            r.Line?.ToString(CultureInfo.InvariantCulture), r.LearnerName, r.Code, r.Outcome.ToString(), r.Reason, r.VerificationUrl, r.DownloadUrl,
+        }));
 }

@@ -8,7 +8,7 @@ public sealed class LearnerCsvReaderTests
     [Test]
     public void Read_SampleLearners_AllRowsValid()
     {
-        var result = LearnerCsvReader.Read(File.ReadAllText(Samples.LearnersPath), "learners.csv", Samples.Catalog());
+        var result = LearnerCsvReader.Read(File.ReadAllText(Samples.LearnersPath), "learners.csv", Samples.Catalog(), Samples.Today);
 
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.Rows, Has.Count.EqualTo(6));
@@ -18,7 +18,7 @@ public sealed class LearnerCsvReaderTests
     [Test]
     public void Read_BadSample_KeepsGoodRowsAndNamesEachProblem()
     {
-        var result = LearnerCsvReader.Read(File.ReadAllText(Samples.BadLearnersPath), "learners-with-errors.csv", Samples.Catalog());
+        var result = LearnerCsvReader.Read(File.ReadAllText(Samples.BadLearnersPath), "learners-with-errors.csv", Samples.Catalog(), Samples.Today);
 
         Assert.That(result.Rows.Select(r => r.Name), Is.EqualTo(new[] { "Marie Claes", "Inès Dubois" }));
         Assert.That(result.Errors.Select(e => (e.Line, e.Field)), Is.EquivalentTo(new[]
@@ -34,7 +34,7 @@ public sealed class LearnerCsvReaderTests
     [TestCase("email\tname\tcode\tawarded\tgrade\na@b.be\tDe Smet, Jan\tMC-DSH\t2026-02-06\t14,0\n", TestName = "Tab separated, decimal comma")]
     public void Read_CommonExportShapes_Accepted(string csv)
     {
-        var result = LearnerCsvReader.Read(csv, "x.csv", Samples.Catalog());
+        var result = LearnerCsvReader.Read(csv, "x.csv", Samples.Catalog(), Samples.Today);
 
         Assert.That(result.Errors, Is.Empty);
         var row = result.Rows.Single();
@@ -47,7 +47,7 @@ public sealed class LearnerCsvReaderTests
     [Test]
     public void Read_MissingColumn_NamesColumn()
     {
-        var result = LearnerCsvReader.Read("email;name;grade\na@b.be;X;12\n", "x.csv", Samples.Catalog());
+        var result = LearnerCsvReader.Read("email;name;grade\na@b.be;X;12\n", "x.csv", Samples.Catalog(), Samples.Today);
 
         Assert.That(result.Rows, Is.Empty);
         Assert.That(result.Errors.Single().Message, Does.Contain("code, awarded"));
@@ -58,7 +58,7 @@ public sealed class LearnerCsvReaderTests
     {
         var csv = "email;name;code;awarded;grade\na@b.be;X;MC-DSH;2026-02-06;12\n A@B.be ;X;MC-DSH;2026-02-06;13\n";
 
-        var result = LearnerCsvReader.Read(csv, "x.csv", Samples.Catalog());
+        var result = LearnerCsvReader.Read(csv, "x.csv", Samples.Catalog(), Samples.Today);
 
         Assert.That(result.Rows, Has.Count.EqualTo(1));
         Assert.That(result.Errors.Single().Message, Does.Contain("line 2"));
@@ -67,7 +67,7 @@ public sealed class LearnerCsvReaderTests
     [Test]
     public void Read_PassFailCourseWithGrade_Rejected()
     {
-        var result = LearnerCsvReader.Read("email;name;code;awarded;grade\na@b.be;X;MC-CBE;2026-02-06;14\n", "x.csv", Samples.Catalog());
+        var result = LearnerCsvReader.Read("email;name;code;awarded;grade\na@b.be;X;MC-CBE;2026-02-06;14\n", "x.csv", Samples.Catalog(), Samples.Today);
 
         Assert.That(result.Errors.Single().Field, Is.EqualTo("grade"));
     }
@@ -75,7 +75,7 @@ public sealed class LearnerCsvReaderTests
     [Test]
     public void Read_GradeBelowPassMark_Rejected()
     {
-        var result = LearnerCsvReader.Read("email;name;code;awarded;grade\na@b.be;X;MC-DSH;2026-02-06;9\n", "x.csv", Samples.Catalog());
+        var result = LearnerCsvReader.Read("email;name;code;awarded;grade\na@b.be;X;MC-DSH;2026-02-06;9\n", "x.csv", Samples.Catalog(), Samples.Today);
 
         Assert.That(result.Errors.Single().Message, Does.Contain("below the pass mark"));
     }

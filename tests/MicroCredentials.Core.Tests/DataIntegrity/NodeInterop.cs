@@ -1,34 +1,26 @@
 using System.Diagnostics;
 using MicroCredentials.Core.Tests.Support;
+using MicroCredentials.Tests.Shared;
 
 namespace MicroCredentials.Core.Tests.DataIntegrity;
 
-/// <summary>Runs the node scripts in tests/interop (installing their npm packages first when node_modules is missing).</summary>
+/// <summary>
+/// Runs the node scripts in tests/interop. Their npm packages are installed by <c>./test.sh</c> (or
+/// <c>(cd tests/interop &amp;&amp; npm ci)</c>); a missing one fails the test with that command.
+/// </summary>
 internal static class NodeInterop
 {
-    private static readonly Lazy<string> InstalledFolder = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
-
     public static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "interop");
 
     /// <summary>Runs <c>node script args…</c> in tests/interop and returns exit code, stdout and stderr.</summary>
     public static (int ExitCode, string Output, string Error) Run(string script, params string[] args)
     {
-        var folder = InstalledFolder.Value;
-        return Execute("node", folder, [script, .. args], TimeSpan.FromMinutes(2));
-    }
-
-    private static string Install()
-    {
-        if (!Directory.Exists(Path.Combine(Folder, "node_modules")))
+        foreach (var package in (string[])["jsonld", "rdf-canonize", "@digitalbazaar/data-integrity", "@digitalbazaar/eddsa-rdfc-2022-cryptosuite"])
         {
-            var (code, output, error) = Execute("npm", Folder, ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));
-            if (code != 0)
-            {
-                throw new InvalidOperationException($"npm ci failed in {Folder}: {output}{error}");
-            }
+            RequiredTools.RequireNpmModule(Folder, package);
         }
 
-        return Folder;
+        return Execute("node", Folder, [script, .. args], TimeSpan.FromMinutes(2));
     }
 
     private static (int ExitCode, string Output, string Error) Execute(string fileName, string folder, string[] args, TimeSpan timeout)
@@ -45,7 +37,7 @@ internal static class NodeInterop
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
+        using var process = RequiredTools.Start(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))

@@ -110,11 +110,21 @@ public sealed partial class IssuerKeySetTests
         Assert.That(ex.Message, Does.Not.Contain("MII"), "no key material in messages");
     }
 
-    private static readonly string StaticTemp = Directory.CreateTempSubdirectory("mc-badkeys-").FullName;
+    // Created when a case first writes a file (not at discovery), deleted after the fixture.
+    private static readonly Lazy<string> StaticTemp = new(() => Directory.CreateTempSubdirectory("mc-badkeys-").FullName);
+
+    [OneTimeTearDown]
+    public void DeleteStaticTemp()
+    {
+        if (StaticTemp.IsValueCreated && Directory.Exists(StaticTemp.Value))
+        {
+            Directory.Delete(StaticTemp.Value, recursive: true);
+        }
+    }
 
     private static string WriteStatic(string name, string content)
     {
-        var path = Path.Combine(StaticTemp, name);
+        var path = Path.Combine(StaticTemp.Value, name);
         File.WriteAllText(path, content);
         return path;
     }

@@ -1,39 +1,22 @@
 using System.Diagnostics;
 using MicroCredentials.Core.Tests.Support;
+using MicroCredentials.Tests.Shared;
 
 namespace MicroCredentials.Core.Tests.Status;
 
 /// <summary>
-/// Runs the Node scripts under <c>tests/interop</c>, installing the pinned npm packages there first when
-/// <c>node_modules</c> is missing (<c>npm ci</c> from package-lock.json).
+/// Runs the Node scripts under <c>tests/interop</c>. The pinned npm packages are installed by <c>./test.sh</c> (or
+/// <c>(cd tests/interop &amp;&amp; npm ci)</c>); a test whose package is missing fails with that command.
 /// </summary>
 internal static class NodeInterop
 {
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-
     public static string Directory => Path.Combine(RepositoryPaths.Root, "tests", "interop");
 
-    public static async Task EnsureInstalledAsync(string package)
+    /// <summary>Fails with the install command unless node and the npm package are there.</summary>
+    public static Task EnsureInstalledAsync(string package)
     {
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", package)))
-            {
-                return;
-            }
-
-            var command = File.Exists(Path.Combine(Directory, "package-lock.json")) ? "ci" : "install";
-            var (exit, output, error) = await RunAsync("npm", [command, "--no-audit", "--no-fund"], TimeSpan.FromMinutes(10));
-            if (exit != 0)
-            {
-                throw new InvalidOperationException($"npm {command} in {Directory} failed ({exit}):\n{output}\n{error}");
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
+        RequiredTools.RequireNpmModule(Directory, package);
+        return Task.CompletedTask;
     }
 
     public static Task<(int ExitCode, string Output, string Error)> NodeAsync(string script, params string[] arguments) =>
@@ -53,7 +36,7 @@ internal static class NodeInterop
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        using var process = RequiredTools.Start(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);

@@ -11,6 +11,9 @@ internal static class Samples
     public static readonly Uri BaseUrl = new("https://credentials.nova-academy.be");
     public const string IssuerId = "did:web:credentials.nova-academy.be";
 
+    /// <summary>The day the sample clock stands on (the samples' award date is 2026-02-06).</summary>
+    public static readonly DateOnly Today = new(2026, 2, 10);
+
     public static string CatalogPath => Path.Combine(RepositoryPaths.Root, "samples", "catalog.json");
 
     public static string LearnersPath => Path.Combine(RepositoryPaths.Root, "samples", "learners.csv");
@@ -25,7 +28,7 @@ internal static class Samples
     }
 
     public static IReadOnlyList<LearnerRow> Learners(MicroCredentialCatalog catalog) =>
-        LearnerCsvReader.Read(File.ReadAllText(LearnersPath), "learners.csv", catalog).Rows;
+        LearnerCsvReader.Read(File.ReadAllText(LearnersPath), "learners.csv", catalog, Today).Rows;
 
     public static CredentialFactory Factory(MicroCredentialCatalog catalog, FakeTimeProvider? time = null) =>
         new(time ?? new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 9, 30, 15, 123, TimeSpan.Zero)),

@@ -24,6 +24,8 @@ public sealed partial class IssuanceServiceTests(StorageProvider provider)
 
     private IssuanceService Service => service!;
 
+    private DateOnly Today => AwardDates.Today(time);
+
     private MicroCredentialCatalog Catalog => catalog!;
 
     [SetUp]
@@ -78,7 +80,7 @@ public sealed partial class IssuanceServiceTests(StorageProvider provider)
     [Test]
     public async Task IssueBatch_DryRun_WritesNothingAndReportsEveryRow()
     {
-        var csv = LearnerCsvReader.Read(await File.ReadAllTextAsync(Path.Combine(Root(), "samples", "learners-with-errors.csv")), "bad.csv", Catalog);
+        var csv = LearnerCsvReader.Read(await File.ReadAllTextAsync(Path.Combine(Root(), "samples", "learners-with-errors.csv")), "bad.csv", Catalog, Today);
 
         var results = await Service.IssueBatchAsync(Catalog, csv, "test", dryRun: true, progress: null, CancellationToken.None);
 
@@ -120,7 +122,7 @@ public sealed partial class IssuanceServiceTests(StorageProvider provider)
         var original = (await IssueSamplesAsync())[0];
         var row = SampleCsv().Rows[0] with { Grade = "16" };
 
-        var corrected = await Service.ReissueAsync(Catalog, original.Credential!.Id, row, "test", CancellationToken.None);
+        var corrected = await Service.ReissueAsync(Catalog, original.Credential!.Id, row, "test", emailCorrection: null, CancellationToken.None);
 
         Assert.That(corrected.Outcome, Is.EqualTo(IssueOutcome.Issued));
         var old = await store!.FindByIdAsync(original.Credential.Id, CancellationToken.None);
@@ -150,7 +152,7 @@ public sealed partial class IssuanceServiceTests(StorageProvider provider)
     }
 
     private LearnerCsvResult SampleCsv() =>
-        LearnerCsvReader.Read(File.ReadAllText(Path.Combine(Root(), "samples", "learners.csv")), "learners.csv", Catalog);
+        LearnerCsvReader.Read(File.ReadAllText(Path.Combine(Root(), "samples", "learners.csv")), "learners.csv", Catalog, Today);
 
     private async Task<IReadOnlyList<IssueResult>> IssueSamplesAsync() =>
         await Service.IssueBatchAsync(Catalog, SampleCsv(), "test", dryRun: false, progress: null, CancellationToken.None);

@@ -19,18 +19,7 @@ internal static class ExternalTools
             start.ArgumentList.Add(argument);
         }
 
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"{program} is not installed: apt-get install -y chromium poppler-utils zbar-tools ({e.Message})", e);
-        }
-
-        using (process)
+        using (var process = RequiredTools.Start(start))
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
