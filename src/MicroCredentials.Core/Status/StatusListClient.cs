@@ -129,16 +129,8 @@ public sealed partial class StatusListClient
 
     private StatusListFetchResult Accept(string url, byte[] body, HttpResponseMessage response, DateTimeOffset fetchedAt, FetchedStatusList? cached)
     {
-        JsonObject? document;
-        try
-        {
-            document = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            document = null;
-        }
-
+        // The one parse entry point: repeated members and lone surrogates would otherwise throw later, inside Read.
+        var document = Model.CredentialJson.TryParse(body).Document;
         if (document is null)
         {
             return Failed(StatusListFetchFailure.NotJson, cached, "The status list response is not a JSON object.");
