@@ -12,8 +12,12 @@ public sealed partial class CredentialVerifier
 {
     // The registered JWT claims a VC-JWT payload carries next to the credential: not part of the credential's schema.
     private static readonly FrozenSet<string> JwtClaimNames = FrozenSet.Create(StringComparer.Ordinal, "iss", "jti", "nbf", "sub", "exp", "iat", "aud");
-    private static readonly FrozenSet<string> StatusOnly = FrozenSet.Create(StringComparer.Ordinal, "credentialStatus");
-    private static readonly FrozenSet<string> JwtClaimsAndStatus = FrozenSet.Create(StringComparer.Ordinal, [.. JwtClaimNames, "credentialStatus"]);
+    // The proof set is judged proof by proof in the proof step (each listed with its own outcome), not by the schema:
+    // a broken extra proof must not turn a genuine credential into "unreadable".
+    private static readonly FrozenSet<string> ProofOnly = FrozenSet.Create(StringComparer.Ordinal, "proof");
+    private static readonly FrozenSet<string> ProofAndStatus = FrozenSet.Create(StringComparer.Ordinal, "proof", "credentialStatus");
+    private static readonly FrozenSet<string> JwtClaimsAndProof = FrozenSet.Create(StringComparer.Ordinal, [.. JwtClaimNames, "proof"]);
+    private static readonly FrozenSet<string> JwtClaimsProofAndStatus = FrozenSet.Create(StringComparer.Ordinal, [.. JwtClaimNames, "proof", "credentialStatus"]);
 
     private static bool LooksLikeCredential(JsonObject credential, out string why)
     {
@@ -34,13 +38,20 @@ public sealed partial class CredentialVerifier
     /// one pass; only an invalid one is evaluated again for its messages.
     /// </summary>
     /// <param name="credential">The credential (for a VC-JWT, its payload).</param>
-    /// <param name="ignored">Top-level members the schema must not see (the JWT claims of a VC-JWT payload).</param>
+    /// <param name="ignored">Top-level members the schema must not see: null, or <see cref="JwtClaimNames"/> for a VC-JWT
+    /// payload. <c>proof</c> is never given to the schema: the proof step reads each proof.</param>
     internal static VerificationCheck CheckSchema(JsonObject credential, IReadOnlySet<string>? ignored = null)
     {
         var ob3 = SchemaValidator.Ob3Schema;
         var statuses = credential["credentialStatus"] as JsonArray;
         var statusSchema = statuses is null ? null : ob3.Property("credentialStatus");
-        var rootIgnored = statuses is null ? ignored : ignored is null ? StatusOnly : JwtClaimsAndStatus;
+        var rootIgnored = (statuses is null, ignored is null) switch
+        {
+            (true, true) => ProofOnly,
+            (true, false) => JwtClaimsAndProof,
+            (false, true) => ProofAndStatus,
+            _ => JwtClaimsProofAndStatus,
+        };
         var achievement = JsonRead.Member(credential["credentialSubject"], "achievement");
         var ours = JsonRead.Strings(credential["@context"]).Contains(Ob3Terms.MicroCredentialContext);
         var subject = credential["credentialSubject"] as JsonObject;
