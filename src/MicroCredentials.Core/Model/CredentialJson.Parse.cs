@@ -51,10 +51,15 @@ public static partial class CredentialJson
         return TryParse(utf8);
     }
 
-    /// <summary>Like <see cref="TryParse(string)"/>, for UTF-8 bytes (a byte order mark is not allowed).</summary>
+    /// <summary>Like <see cref="TryParse(string)"/>, for UTF-8 bytes (a leading byte order mark is skipped).</summary>
     /// <param name="utf8">The JSON as UTF-8.</param>
     public static JsonParseResult TryParse(ReadOnlySpan<byte> utf8)
     {
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
         if (utf8.Length > CoreLimits.MaxCredentialJsonBytes)
         {
             return TooLarge();

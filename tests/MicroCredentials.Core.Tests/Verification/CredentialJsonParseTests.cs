@@ -56,6 +56,10 @@ public sealed class CredentialJsonParseTests
     }
 
     [Test]
+    public void TryParse_Utf8WithByteOrderMark_IsRead() =>
+        Assert.That(CredentialJson.TryParse([0xEF, 0xBB, 0xBF, .. "{\"a\":1}"u8]).Succeeded, Is.True);
+
+    [Test]
     public void TryParse_ValidSurrogatePair_IsKept()
     {
         var result = CredentialJson.TryParse("""{"name":"\ud83d\ude00 Ünïcødé"}""");
