@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using MicroCredentials.DataIntegrity;
 using MicroCredentials.Jwt;
 using MicroCredentials.Model;
 
