@@ -11,8 +11,7 @@ public sealed partial class CredentialVerifier
     /// <summary>
     /// The proof step over the whole proof set (VC Data Integrity 1.0 §2.1.1): every proof is verified on its own. The
     /// verdict rests on the first valid <c>assertionMethod</c> proof by a key the issuer controls (OB 3.0 verification
-    /// §6.1 step 3); without one, on the most telling proof (a valid one for another purpose, else one made with a key we
-    /// hold, else the first). Every other proof becomes an <see cref="CheckId.AdditionalProof"/> check with its own
+    /// §6.1 step 3); without one, on the most telling proof (see below). Every other proof becomes an <see cref="CheckId.AdditionalProof"/> check with its own
     /// outcome — shown, never dropped, never counted.
     /// </summary>
     private List<ProofResult> CheckProofSet(JsonObject credential, List<VerificationCheck> checks, CancellationToken budget)
@@ -26,11 +25,20 @@ public sealed partial class CredentialVerifier
             return [];
         }
 
-        bool Asserts(DataIntegrityVerificationResult r) => r.IsValid && r.Proof!.ProofPurpose == DataIntegrityProof.AssertionMethod;
+        static bool Asserts(DataIntegrityVerificationResult r) => r.IsValid && r.Proof!.ProofPurpose == DataIntegrityProof.AssertionMethod;
         var accepted = IndexOf(results, r => Asserts(r) && Controls(issuerId, r.Proof!.VerificationMethod));
-        var primary = accepted >= 0 ? accepted
-            : Math.Max(0, new[] { IndexOf(results, Asserts), IndexOf(results, r => r.IsValid), IndexOf(results, r => r.Failure is DataIntegrityFailure.SignatureInvalid or DataIntegrityFailure.CanonicalizationFailed) }
-                .FirstOrDefault(i => i >= 0, -1));
+
+        // Without an accepted proof the verdict explains the most telling one: a valid assertion by another key, a valid
+        // signature for another purpose, a signature by a key we hold that does not match, else the first proof.
+        int[] candidates =
+        [
+            accepted,
+            IndexOf(results, Asserts),
+            IndexOf(results, r => r.IsValid),
+            IndexOf(results, r => r.Failure is DataIntegrityFailure.SignatureInvalid or DataIntegrityFailure.CanonicalizationFailed),
+            0,
+        ];
+        var primary = candidates.First(i => i >= 0);
         checks.AddRange(PrimaryProofChecks(results[primary], issuerId));
 
         var proofs = results.Select((r, i) => Describe(i, nodes[i], r, issuerId, accepted: i == accepted)).ToList();
