@@ -82,7 +82,8 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
         };
         foreach (var entry in entries)
         {
-            var url = entry?["statusListCredential"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            // An entry may be any JSON value (a string, an array): only an object names a list.
+            var url = (entry as JsonObject)?["statusListCredential"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             if (url is null || found.ContainsKey(url) || ListId(url) is not { } id)
             {
                 continue;

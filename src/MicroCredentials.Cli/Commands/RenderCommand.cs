@@ -33,15 +33,14 @@ internal static class RenderCommand
             var id = given.Name;
             if (given.Exists)
             {
-                try
+                var parsed = Model.CredentialJson.TryParse(await File.ReadAllBytesAsync(given.FullName, ct));
+                if (!parsed.Succeeded)
                 {
-                    id = (string?)JsonNode.Parse(await File.ReadAllTextAsync(given.FullName, ct))?["id"] ?? string.Empty;
-                }
-                catch (System.Text.Json.JsonException e)
-                {
-                    console.MarkupLineInterpolated($"[red]error[/] {given.FullName}: not a credential JSON file ({e.Message}).");
+                    console.MarkupLineInterpolated($"[red]error[/] {given.FullName}: not a credential JSON file ({parsed.Problem}).");
                     return CliApp.BadInput;
                 }
+
+                id = parsed.Document["id"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
             }
 
             await using var env = await CliEnvironment.OpenAsync(parse, common, context, ct);

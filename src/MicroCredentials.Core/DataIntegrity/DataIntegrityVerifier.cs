@@ -1,14 +1,13 @@
 using System.Text.Json.Nodes;
 using MicroCredentials.JsonLd;
-using MicroCredentials.Rdf.Canonicalization;
 
 namespace MicroCredentials.DataIntegrity;
 
 /// <summary>
-/// Verifies the Data Integrity proofs of a document (VC Data Integrity 1.0 §4.4 "Verify Proof", vc-di-eddsa
-/// §3.3.2 / §3.4.2). Never throws for a bad document: every problem is a <see cref="DataIntegrityFailure"/>.
+/// Verifies the Data Integrity proofs of a document (VC Data Integrity 1.0 §4.4 "Verify Proof", §2.1.1 proof sets,
+/// vc-di-eddsa §3.3.2 / §3.4.2). Never throws for a bad document: every problem is a <see cref="DataIntegrityFailure"/>.
 /// </summary>
-public static class DataIntegrityVerifier
+public static partial class DataIntegrityVerifier
 {
     /// <summary>
     /// Verifies the document's proof (a single object or an array; one valid proof suffices).
@@ -25,7 +24,7 @@ public static class DataIntegrityVerifier
     /// (<see cref="DataIntegrityFailure.WrongProofPurpose"/>), resolve the key, canonicalize the document without
     /// <c>proof</c> and the proof without <c>proofValue</c> in JSON-LD safe mode (a term no context defines is not
     /// covered by any signature and fails as <see cref="DataIntegrityFailure.CanonicalizationFailed"/>), then
-    /// Ed25519-verify.
+    /// Ed25519-verify. At most <see cref="CoreLimits.MaxProofsPerCredential"/> proofs are looked at.
     /// </remarks>
     public static DataIntegrityVerificationResult Verify(
         JsonObject document,
@@ -35,17 +34,17 @@ public static class DataIntegrityVerifier
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(resolveEd25519PublicKey);
-        if (!document.TryGetPropertyValue("proof", out var proofNode) || proofNode is null
-            || proofNode is JsonArray { Count: 0 })
+        var proofs = ProofNodes(document);
+        if (proofs.Count == 0)
         {
             return DataIntegrityVerificationResult.Fail(DataIntegrityFailure.NoProof, "The document has no proof.");
         }
 
-        var proofs = proofNode is JsonArray array ? [.. array] : new List<JsonNode?> { proofNode };
+        var unsecured = new UnsecuredDocument(document, documentLoader);
         DataIntegrityVerificationResult? firstFailure = null;
-        foreach (var proof in proofs)
+        foreach (var proof in proofs.Take(CoreLimits.MaxProofsPerCredential))
         {
-            var result = VerifyOne(document, proof, resolveEd25519PublicKey, documentLoader, expectedProofPurpose);
+            var result = VerifyOne(unsecured, proof, resolveEd25519PublicKey, expectedProofPurpose, CancellationToken.None);
             if (result.IsValid)
             {
                 return result;
@@ -57,8 +56,44 @@ public static class DataIntegrityVerifier
         return firstFailure!;
     }
 
+    /// <summary>
+    /// Verifies every proof of the document's proof set (VC Data Integrity 1.0 §2.1.1), each on its own, whatever its
+    /// purpose: the caller decides which proof counts (OB 3.0: a valid <c>assertionMethod</c> proof by the issuer) and
+    /// shows the others. A proof that verifies has a <see langword="null"/> failure and its purpose in
+    /// <see cref="DataIntegrityVerificationResult.Proof"/>.
+    /// </summary>
+    /// <param name="document">The secured document.</param>
+    /// <param name="resolveEd25519PublicKey">Verification method → raw Ed25519 public key, or null when unknown.</param>
+    /// <param name="documentLoader">Where JSON-LD contexts come from; default the embedded standard contexts.</param>
+    /// <param name="cancellationToken">Checked before each proof and between the canonicalisations.</param>
+    /// <returns>One result per proof, in document order (empty when the document has no proof); at most
+    /// <see cref="CoreLimits.MaxProofsPerCredential"/>.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IReadOnlyList<DataIntegrityVerificationResult> VerifyEach(
+        JsonObject document,
+        Func<string, byte[]?> resolveEd25519PublicKey,
+        DocumentLoader? documentLoader = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(resolveEd25519PublicKey);
+        var unsecured = new UnsecuredDocument(document, documentLoader);
+        var results = new List<DataIntegrityVerificationResult>();
+        foreach (var proof in ProofNodes(document).Take(CoreLimits.MaxProofsPerCredential))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(VerifyOne(unsecured, proof, resolveEd25519PublicKey, expectedPurpose: null, cancellationToken));
+        }
+
+        return results;
+    }
+
+    /// <summary>The members of the document's <c>proof</c>: none, one, or the elements of an array.</summary>
+    internal static IReadOnlyList<JsonNode?> ProofNodes(JsonObject document) =>
+        document.TryGetPropertyValue("proof", out var proofNode) ? Model.JsonRead.Many(proofNode) : [];
+
     private static DataIntegrityVerificationResult VerifyOne(
-        JsonObject document, JsonNode? proofNode, Func<string, byte[]?> resolve, DocumentLoader? documentLoader, string expectedPurpose)
+        UnsecuredDocument document, JsonNode? proofNode, Func<string, byte[]?> resolve, string? expectedPurpose, CancellationToken cancellationToken)
     {
         if (DataIntegrityProof.TryRead(proofNode, out var error) is not { } proof)
         {
@@ -71,10 +106,17 @@ public static class DataIntegrityVerifier
                 DataIntegrityFailure.UnsupportedCryptosuite, $"Unsupported proof type '{proof.Type}' / cryptosuite '{proof.Cryptosuite}'.", proof);
         }
 
-        if (proof.ProofPurpose != expectedPurpose)
+        if (expectedPurpose is not null && proof.ProofPurpose != expectedPurpose)
         {
             return DataIntegrityVerificationResult.Fail(
                 DataIntegrityFailure.WrongProofPurpose, $"The proof purpose is '{proof.ProofPurpose}', expected '{expectedPurpose}'.", proof);
+        }
+
+        if (((JsonObject)proofNode!).ContainsKey("previousProof"))
+        {
+            // A proof chain signs the document with its previous proofs (VC-DI §2.1.2); we verify proof sets only.
+            return DataIntegrityVerificationResult.Fail(
+                DataIntegrityFailure.UnsupportedCryptosuite, "The proof is part of a proof chain (previousProof), which is not supported.", proof);
         }
 
         if (!Ed25519Proofs.TryDecodeProofValue(proof.ProofValue, out var signature))
@@ -95,7 +137,7 @@ public static class DataIntegrityVerifier
                 DataIntegrityFailure.InvalidPublicKey, $"The key of {proof.VerificationMethod} is not an Ed25519 public key.", proof);
         }
 
-        var (hashData, failure, detail) = HashData(document, proofNode!.AsObject(), proof, documentLoader);
+        var (hashData, failure, detail) = document.HashData((JsonObject)proofNode, proof, cancellationToken);
         if (failure is { } f)
         {
             return DataIntegrityVerificationResult.Fail(f, detail!, proof);
@@ -105,63 +147,5 @@ public static class DataIntegrityVerifier
             ? DataIntegrityVerificationResult.Valid(proof)
             : DataIntegrityVerificationResult.Fail(
                 DataIntegrityFailure.SignatureInvalid, "The signature does not match the document and proof.", proof);
-    }
-
-    /// <summary>hashData of the document without <c>proof</c> and the proof without <c>proofValue</c>, or why it
-    /// cannot be computed.</summary>
-    private static (byte[] HashData, DataIntegrityFailure? Failure, string? Detail) HashData(
-        JsonObject document, JsonObject proofObject, DataIntegrityProof proof, DocumentLoader? documentLoader)
-    {
-        var unsecured = new JsonObject();
-        foreach (var (name, value) in document)
-        {
-            if (name != "proof")
-            {
-                unsecured[name] = value?.DeepClone();
-            }
-        }
-
-        var proofOptions = new JsonObject();
-        foreach (var (name, value) in proofObject)
-        {
-            if (name != "proofValue")
-            {
-                proofOptions[name] = value?.DeepClone();
-            }
-        }
-
-        try
-        {
-            if (proof.Cryptosuite == EddsaJcs2022.Name)
-            {
-                if (!EddsaJcs2022.ContextMatches(unsecured, proofOptions))
-                {
-                    // A document whose @context differs from the signed one is not the signed document.
-                    return ([], DataIntegrityFailure.SignatureInvalid, "The document @context does not start with the proof's @context.");
-                }
-
-                if (proofOptions.TryGetPropertyValue("@context", out var context))
-                {
-                    unsecured["@context"] = context?.DeepClone();
-                }
-
-                return (EddsaJcs2022.HashData(unsecured, proofOptions), null, null);
-            }
-
-            return (EddsaRdfc2022.HashData(unsecured, proofOptions, documentLoader), null, null);
-        }
-        catch (JsonLdException e)
-        {
-            return ([], DataIntegrityFailure.CanonicalizationFailed, $"JSON-LD (safe mode) rejected the document: {e.Message}");
-        }
-        catch (Rdfc10WorkLimitExceededException e)
-        {
-            return ([], DataIntegrityFailure.CanonicalizationFailed, e.Message);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
-        {
-            // Verification never throws for a bad document: anything the JSON or JSON-LD layers reject is a failure.
-            return ([], DataIntegrityFailure.CanonicalizationFailed, $"The document cannot be canonicalized: {e.Message}");
-        }
     }
 }

@@ -67,6 +67,24 @@ public static class EddsaRdfc2022
         return Ed25519Proofs.HashData(canonicalProofConfig, canonicalDocument);
     }
 
+    /// <summary>
+    /// hashData with the canonical document computed once (<see cref="CanonicalDocument"/>): every proof of a proof set
+    /// signs the same unsecured document, so a proof set costs one document canonicalisation, not one per proof.
+    /// </summary>
+    internal static byte[] HashData(JsonObject proofOptions, JsonNode? documentContext, byte[] canonicalDocument, DocumentLoader? documentLoader)
+    {
+        if (documentContext is not null)
+        {
+            proofOptions["@context"] = documentContext.DeepClone();
+        }
+
+        return Ed25519Proofs.HashData(Transform(proofOptions, documentLoader), canonicalDocument);
+    }
+
+    /// <summary>The canonical N-Quads (UTF-8) of an unsecured document, as <see cref="HashData(JsonObject, JsonObject, DocumentLoader?)"/> hashes it.</summary>
+    internal static byte[] CanonicalDocument(JsonObject unsecuredDocument, DocumentLoader? documentLoader) =>
+        Transform(unsecuredDocument, documentLoader);
+
     private static byte[] Transform(JsonObject document, DocumentLoader? documentLoader)
     {
         ArgumentNullException.ThrowIfNull(document);

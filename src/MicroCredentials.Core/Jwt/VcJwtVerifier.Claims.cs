@@ -11,17 +11,14 @@ public static partial class VcJwtVerifier
 
     private static JwtVerificationResult CheckPayload(byte[] payloadBytes, JwtPublicKey key, string alg, DateTimeOffset now, TimeSpan skew)
     {
-        JsonNode? payload;
-        try
+        // The one parse entry point of credential JSON: repeated members and lone surrogates are rejected here, by name.
+        var parsed = CredentialJson.TryParse(payloadBytes);
+        if (parsed.Failure is not (null or JsonParseFailure.NotAnObject))
         {
-            payload = JsonNode.Parse(payloadBytes, documentOptions: StrictJson);
-        }
-        catch (JsonException)
-        {
-            return Fail(JwtVerificationFailure.Malformed, "the payload is not JSON (or repeats a member)", key, alg);
+            return Fail(JwtVerificationFailure.Malformed, "the payload is not readable JSON. " + parsed.Problem, key, alg);
         }
 
-        if (payload is not JsonObject credential || !LooksLikeCredential(credential))
+        if (parsed.Document is not { } credential || !LooksLikeCredential(credential))
         {
             return Fail(JwtVerificationFailure.NotACredential,
                 "the payload is not a verifiable credential (@context, type VerifiableCredential, issuer, credentialSubject)", key, alg);
@@ -60,7 +57,7 @@ public static partial class VcJwtVerifier
         return TryString(firstContext, out var first) && first == Ob3Terms.VcV2Context
             && types.Any(t => TryString(t, out var type) && type == VerifiableCredentialType)
             && credential[CredentialClaims.IssuerTerm] is not null
-            && credential[CredentialClaims.CredentialSubjectTerm] is JsonObject;
+            && credential[CredentialClaims.CredentialSubjectTerm] is JsonObject or JsonArray { Count: > 0 };
     }
 
     private static string? FindMismatch(JsonObject payload, CredentialClaims claims, JwtPublicKey key)

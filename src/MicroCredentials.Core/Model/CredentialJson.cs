@@ -11,7 +11,7 @@ namespace MicroCredentials.Model;
 /// Serializes the OB 3.0 model exactly as OB 3.0 wants (serialization.md): nulls and empty arrays omitted,
 /// <c>type</c> always an array (by the model), DateTimeZ, numbers as numbers, UTF-8 without needless escaping.
 /// </summary>
-public static class CredentialJson
+public static partial class CredentialJson
 {
     /// <summary>The options used everywhere a credential is written or read.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions(writeIndented: true);

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace MicroCredentials.Status;
 
@@ -129,16 +127,8 @@ public sealed partial class StatusListClient
 
     private StatusListFetchResult Accept(string url, byte[] body, HttpResponseMessage response, DateTimeOffset fetchedAt, FetchedStatusList? cached)
     {
-        JsonObject? document;
-        try
-        {
-            document = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            document = null;
-        }
-
+        // The one parse entry point: repeated members and lone surrogates would otherwise throw later, inside Read.
+        var document = Model.CredentialJson.TryParse(body).Document;
         if (document is null)
         {
             return Failed(StatusListFetchFailure.NotJson, cached, "The status list response is not a JSON object.");

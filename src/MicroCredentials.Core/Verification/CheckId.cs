@@ -26,4 +26,8 @@ public enum CheckId
 
     /// <summary>The text printed on an uploaded PDF matches the embedded credential.</summary>
     PrintedText,
+
+    /// <summary>A further proof of the credential's proof set (beside the one the verdict rests on): its own outcome,
+    /// shown and never counted as an endorsement.</summary>
+    AdditionalProof,
 }

@@ -47,26 +47,33 @@ public sealed record CredentialSummary
     /// <summary>Grade with its scale, e.g. <c>15 / 20</c>.</summary>
     public string? Grade { get; init; }
 
-    /// <summary>Builds the summary for <paramref name="language"/> (<c>nl</c> or <c>en</c>).</summary>
+    /// <summary>
+    /// Builds the summary for <paramref name="language"/> (<c>nl</c> or <c>en</c>). Tolerates every VC 2.0 shape: an
+    /// issuer given as its IRI, a subject array (the first subject is summarised), an achievement given as an IRI,
+    /// JSON-LD value objects, numbers where strings are usual; what cannot be read stays null. Never throws.
+    /// </summary>
     public static CredentialSummary From(JsonObject credential, string language)
     {
         ArgumentNullException.ThrowIfNull(credential);
         var issuer = credential["issuer"];
-        var subject = First(credential["credentialSubject"]);
-        var achievement = subject?["achievement"];
-        var name = (subject?["identifier"] as JsonArray)?
-            .FirstOrDefault(i => Str(i?["identityType"]) == Ob3Terms.IdentityTypeName && i?["hashed"]?.GetValue<bool>() == false);
+        var subject = JsonRead.First(credential["credentialSubject"]);
+        var achievement = JsonRead.Member(subject, "achievement");
+        var name = JsonRead.Many(JsonRead.Member(subject, "identifier"))
+            .FirstOrDefault(i => Str(JsonRead.Member(i, "identityType")) == Ob3Terms.IdentityTypeName
+                && JsonRead.Boolean(JsonRead.Member(i, "hashed")) == false);
 
         return new CredentialSummary
         {
             Id = Str(credential["id"]),
-            IssuerId = issuer is JsonValue ? Str(issuer) : Str(issuer?["id"]),
-            IssuerName = issuer is JsonValue ? Str(issuer) : Str(issuer?["name"]) ?? Str(issuer?["id"]),
-            IssuerCountry = Str(issuer?["address"]?["addressCountryCode"]),
-            LearnerName = Str(name?["identityHash"]),
-            Title = Localized(achievement?["localizedName"], language) ?? Str(achievement?["name"]) ?? Str(credential["name"]),
-            Ects = Num(achievement?["ectsCredits"]) ?? Num(subject?["creditsEarned"]) ?? Num(achievement?["creditsAvailable"]),
-            EqfLevel = EqfNumber(Str(achievement?["eqfLevel"])),
+            IssuerId = NonBlank(JsonRead.Id(issuer)),
+            IssuerName = Str(JsonRead.Member(issuer, "name")) ?? NonBlank(JsonRead.Id(issuer)),
+            IssuerCountry = Str(JsonRead.Member(JsonRead.First(JsonRead.Member(issuer, "address")), "addressCountryCode")),
+            LearnerName = Str(JsonRead.Member(name, "identityHash")),
+            Title = Localized(JsonRead.Member(achievement, "localizedName"), language)
+                ?? Localized(JsonRead.Member(achievement, "name"), language) ?? Localized(credential["name"], language),
+            Ects = Num(JsonRead.Member(achievement, "ectsCredits")) ?? Num(JsonRead.Member(subject, "creditsEarned"))
+                ?? Num(JsonRead.Member(achievement, "creditsAvailable")),
+            EqfLevel = EqfNumber(Str(JsonRead.Member(achievement, "eqfLevel"))),
             IssuedOn = Date(credential["validFrom"] ?? credential["issuanceDate"]),
             AwardedOn = Date(credential["awardedDate"]),
             ValidUntil = Date(credential["validUntil"]),
@@ -74,18 +81,22 @@ public sealed record CredentialSummary
         };
     }
 
-    private static JsonNode? First(JsonNode? node) => node is JsonArray a ? a.FirstOrDefault() : node;
+    private static string? Str(JsonNode? node) => NonBlank(JsonRead.Text(node));
 
-    private static string? Str(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+    private static string? NonBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
-    private static string? Num(JsonNode? node) => node is JsonValue v
-        ? v.TryGetValue<decimal>(out var d) ? d.ToString(CultureInfo.InvariantCulture) : Str(node)
-        : null;
+    private static string? Num(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue<decimal>(out var d)
+            ? d.ToString(CultureInfo.InvariantCulture)
+            : Str(node);
 
-    private static string? Localized(JsonNode? map, string language) => map is JsonObject o
-        ? Str(o[language]) ?? Str(o["en"]) ?? Str(o["nl"]) ?? o.Select(p => Str(p.Value)).FirstOrDefault(s => s is not null)
-        : Str(map);
+    private static string? Localized(JsonNode? map, string language) => map switch
+    {
+        JsonObject o when !o.ContainsKey("@value") =>
+            Str(o[language]) ?? Str(o["en"]) ?? Str(o["nl"]) ?? o.Select(p => Str(p.Value)).FirstOrDefault(s => s is not null),
+        JsonArray a => a.Select(item => Str(item)).FirstOrDefault(s => s is not null),
+        _ => Str(map),
+    };
 
     private static string? EqfNumber(string? iri) =>
         iri is not null && iri.StartsWith(Ob3Terms.EqfLevelPrefix, StringComparison.Ordinal) ? iri[Ob3Terms.EqfLevelPrefix.Length..] : null;
@@ -96,16 +107,17 @@ public sealed record CredentialSummary
 
     private static string? FormatGrade(JsonNode? subject, JsonNode? achievement)
     {
-        var result = (subject?["result"] as JsonArray)?.FirstOrDefault();
-        var value = Str(result?["value"]);
+        var result = JsonRead.First(JsonRead.Member(subject, "result"));
+        var value = Str(JsonRead.Member(result, "value"));
         if (value is null)
         {
             return null;
         }
 
-        var descriptionId = Str(result?["resultDescription"]);
-        var description = (achievement?["resultDescription"] as JsonArray)?.FirstOrDefault(d => Str(d?["id"]) == descriptionId);
-        var max = Str(description?["valueMax"]);
+        var descriptionId = Str(JsonRead.Member(result, "resultDescription"));
+        var description = JsonRead.Many(JsonRead.Member(achievement, "resultDescription"))
+            .FirstOrDefault(d => Str(JsonRead.Member(d, "id")) == descriptionId);
+        var max = Str(JsonRead.Member(description, "valueMax"));
         return max is null ? value : $"{value} / {max}";
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using MicroCredentials.DataIntegrity;
 using MicroCredentials.Jwt;
 using MicroCredentials.Model;
 
@@ -12,19 +10,17 @@ public sealed partial class CredentialVerifier
 {
     // The registered JWT claims a VC-JWT payload carries next to the credential: not part of the credential's schema.
     private static readonly FrozenSet<string> JwtClaimNames = FrozenSet.Create(StringComparer.Ordinal, "iss", "jti", "nbf", "sub", "exp", "iat", "aud");
-    private static readonly FrozenSet<string> StatusOnly = FrozenSet.Create(StringComparer.Ordinal, "credentialStatus");
-    private static readonly FrozenSet<string> JwtClaimsAndStatus = FrozenSet.Create(StringComparer.Ordinal, [.. JwtClaimNames, "credentialStatus"]);
+    // The proof set is judged proof by proof in the proof step (each listed with its own outcome), not by the schema:
+    // a broken extra proof must not turn a genuine credential into "unreadable".
+    private static readonly FrozenSet<string> ProofOnly = FrozenSet.Create(StringComparer.Ordinal, "proof");
+    private static readonly FrozenSet<string> ProofAndStatus = FrozenSet.Create(StringComparer.Ordinal, "proof", "credentialStatus");
+    private static readonly FrozenSet<string> JwtClaimsAndProof = FrozenSet.Create(StringComparer.Ordinal, [.. JwtClaimNames, "proof"]);
+    private static readonly FrozenSet<string> JwtClaimsProofAndStatus = FrozenSet.Create(StringComparer.Ordinal, [.. JwtClaimNames, "proof", "credentialStatus"]);
 
     private static bool LooksLikeCredential(JsonObject credential, out string why)
     {
-        var types = credential["type"] switch
-        {
-            JsonArray a => a.Select(t => t?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)t : null).ToList(),
-            JsonValue v when v.TryGetValue<string>(out var s) => [s],
-            _ => [],
-        };
-        var context = credential["@context"] as JsonArray;
-        why = context is null || context.Count == 0 || context[0] is not JsonValue first || (string?)first != Ob3Terms.VcV2Context
+        var types = JsonRead.Strings(credential["type"]);
+        why = JsonRead.String(JsonRead.First(credential["@context"])) != Ob3Terms.VcV2Context
             ? "The document is not a W3C Verifiable Credential 2.0 (its first @context must be https://www.w3.org/ns/credentials/v2)."
             : !types.Contains("VerifiableCredential")
                 ? "The document's type does not include VerifiableCredential."
@@ -41,15 +37,22 @@ public sealed partial class CredentialVerifier
     /// pass; only an invalid one is evaluated again for its messages.
     /// </summary>
     /// <param name="credential">The credential (for a VC-JWT, its payload).</param>
-    /// <param name="ignored">Top-level members the schema must not see (the JWT claims of a VC-JWT payload).</param>
+    /// <param name="ignored">Top-level members the schema must not see: null, or <see cref="JwtClaimNames"/> for a VC-JWT
+    /// payload. <c>proof</c> is never given to the schema: the proof step reads each proof.</param>
     internal static VerificationCheck CheckSchema(JsonObject credential, IReadOnlySet<string>? ignored = null)
     {
         var ob3 = SchemaValidator.Ob3Schema;
         var statuses = credential["credentialStatus"] as JsonArray;
         var statusSchema = statuses is null ? null : ob3.Property("credentialStatus");
-        var rootIgnored = statuses is null ? ignored : ignored is null ? StatusOnly : JwtClaimsAndStatus;
-        var achievement = credential["credentialSubject"]?["achievement"];
-        var ours = credential["@context"] is JsonArray ctx && ctx.Any(c => c is JsonValue v && (string?)v == Ob3Terms.MicroCredentialContext);
+        var rootIgnored = (statuses is null, ignored is null) switch
+        {
+            (true, true) => ProofOnly,
+            (true, false) => JwtClaimsAndProof,
+            (false, true) => ProofAndStatus,
+            _ => JwtClaimsProofAndStatus,
+        };
+        var achievement = JsonRead.Member(credential["credentialSubject"], "achievement");
+        var ours = JsonRead.Strings(credential["@context"]).Contains(Ob3Terms.MicroCredentialContext);
         var subject = credential["credentialSubject"] as JsonObject;
         var anonymous = subject is not null && subject["id"] is null && subject["identifier"] is null;
 
@@ -92,53 +95,6 @@ public sealed partial class CredentialVerifier
         }
 
         return new(CheckId.Schema, CheckOutcome.Fail, VerificationReasons.SchemaInvalid, string.Join(" ", errors.Take(5)));
-    }
-
-    private IEnumerable<VerificationCheck> CheckDataIntegrity(JsonObject credential)
-    {
-        var result = DataIntegrityVerifier.Verify(credential, _dataIntegrityKeys);
-        var issuerId = IssuerId(credential);
-        if (result.IsValid)
-        {
-            var vm = result.Proof!.VerificationMethod;
-            yield return new(CheckId.Proof, CheckOutcome.Pass, VerificationReasons.Ok,
-                $"The {result.Proof.Cryptosuite} signature is valid: nothing was changed since signing.");
-            var controlled = issuerId is not null && vm.StartsWith(issuerId + "#", StringComparison.Ordinal);
-            yield return controlled
-                ? new(CheckId.IssuerKey, CheckOutcome.Pass, VerificationReasons.Ok, $"Signed with {vm}, a key the issuer {issuerId} publishes.")
-                : new(CheckId.IssuerKey, CheckOutcome.Fail, VerificationReasons.UnknownKey, $"The signing key {vm} is not controlled by the issuer {issuerId}.");
-            yield break;
-        }
-
-        if (result.Failure is DataIntegrityFailure.UnknownVerificationMethod && IsAnotherIssuers(issuerId, result.Proof?.VerificationMethod))
-        {
-            foreach (var another in AnotherIssuersChecks(issuerId))
-            {
-                yield return another;
-            }
-
-            yield break;
-        }
-
-        var (reason, check) = result.Failure switch
-        {
-            DataIntegrityFailure.NoProof => (VerificationReasons.NoProof, CheckId.Proof),
-            DataIntegrityFailure.UnknownVerificationMethod or DataIntegrityFailure.InvalidPublicKey => (VerificationReasons.UnknownKey, CheckId.IssuerKey),
-            DataIntegrityFailure.SignatureInvalid or DataIntegrityFailure.CanonicalizationFailed => (VerificationReasons.SignatureInvalid, CheckId.Proof),
-            _ => (VerificationReasons.ProofUnsupported, CheckId.Proof),
-        };
-        var detail = reason switch
-        {
-            VerificationReasons.SignatureInvalid => "The signature does not match the content: the credential was changed after signing. " + result.Detail,
-            VerificationReasons.UnknownKey => $"The signing key is not one the issuer publishes. {result.Detail}",
-            VerificationReasons.NoProof => "The credential carries no proof, so nothing shows who issued it.",
-            _ => result.Detail ?? "The proof cannot be checked.",
-        };
-        yield return new(check, CheckOutcome.Fail, reason, detail);
-        if (check == CheckId.IssuerKey)
-        {
-            yield return new(CheckId.Proof, CheckOutcome.Skipped, VerificationReasons.UnknownKey, "Without the issuer's key the signature cannot be checked.");
-        }
     }
 
     // Neither the credential's issuer nor the signing key's controller is an issuer whose keys we hold. Without any
@@ -207,28 +163,17 @@ public sealed partial class CredentialVerifier
     }
 
     private static DateTimeOffset? ReadDate(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s)
+        JsonRead.String(node) is { } s
         && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var d) ? d : null;
 
-    private static string? IssuerId(JsonObject credential) => credential["issuer"] switch
-    {
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonObject o when o["id"] is JsonValue id && id.TryGetValue<string>(out var s) => s,
-        _ => null,
-    };
+    private static string? IssuerId(JsonObject credential) => JsonRead.Id(credential["issuer"]);
 
+    // The payload of a JWT whose signature did not verify, to say what it claims (never shown as a fact).
     private static JsonObject? PeekPayload(string jwt)
     {
-        try
-        {
-            var parts = jwt.Split('.');
-            var b64 = parts[1].Replace('-', '+').Replace('_', '/');
-            b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
-            return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(b64))) as JsonObject;
-        }
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or IndexOutOfRangeException)
-        {
-            return null;
-        }
+        var parts = jwt.Split('.');
+        return parts.Length == 3 && StrictBase64Url.TryDecode(parts[1], out var payload) && CredentialJson.TryParse(payload) is { Succeeded: true } parsed
+            ? parsed.Document
+            : null;
     }
 }

@@ -38,10 +38,10 @@ public static class SchemaValidator
     public static IReadOnlyList<string> ValidateMicroCredentialExtension(JsonNode credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        var achievement = credential["credentialSubject"]?["achievement"];
+        var achievement = Model.JsonRead.Member(Model.JsonRead.Member(credential, "credentialSubject"), "achievement");
         if (achievement is null)
         {
-            return [ExtensionLocation + ": is missing."];
+            return [ExtensionLocation + ": is missing (or credentialSubject is not one object)."];
         }
 
         var errors = new List<string>();

@@ -38,4 +38,10 @@ public enum Verdict
 
     /// <summary>Not a credential we can read (not JSON, not a JWT, not an OB 3.0 credential, broken PDF).</summary>
     Unreadable,
+
+    /// <summary>
+    /// Not a certificate: a genuine <c>BitstringStatusListCredential</c> of this institution (its proof verifies with our
+    /// key and its issuer is us) — the list that records which of its certificates are revoked or suspended.
+    /// </summary>
+    StatusListCredential,
 }

@@ -59,4 +59,13 @@ public static class VerificationReasons
 
     /// <summary>Before <c>validFrom</c>.</summary>
     public const string NotYetValid = "not_yet_valid";
+
+    /// <summary>A proof made for another purpose than <c>assertionMethod</c>: it does not say the issuer issued the credential.</summary>
+    public const string WrongPurpose = "wrong_purpose";
+
+    /// <summary>The document is a status list credential, not a certificate.</summary>
+    public const string StatusListCredential = "status_list_credential";
+
+    /// <summary>The verification used up its time budget.</summary>
+    public const string TooLong = "too_long";
 }

@@ -14,6 +14,12 @@ public sealed record VerificationReport
     /// <summary>The credential as JSON when it could be parsed (from JSON, JWT payload, PDF or PNG).</summary>
     public JsonObject? Credential { get; init; }
 
+    /// <summary>
+    /// Every proof the credential carries, each with its own outcome, in document order (for a VC-JWT: its JWS). The
+    /// verdict rests on at most one of them (<see cref="ProofResult.Accepted"/>); the others are shown, never counted.
+    /// </summary>
+    public IReadOnlyList<ProofResult> Proofs { get; init; } = [];
+
     /// <summary>True for <see cref="Verdict.Valid"/> only.</summary>
     public bool Verified => Verdict == Verdict.Valid;
 }

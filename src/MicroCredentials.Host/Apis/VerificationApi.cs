@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Pages;
 using MicroCredentials.Keys;
+using MicroCredentials.Model;
 using MicroCredentials.Pdf;
 using MicroCredentials.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -101,8 +101,8 @@ internal static class VerificationApi
             return await CredentialInputs.VerifyAsync(verifier, bytes, localList: null, ct);
         }
 
-        return text.TrimStart().StartsWith('{') && TryParse(text) is { } credential
-            ? await verifier.VerifyJsonAsync(credential, await lists.LocalListsAsync(credential, ct), ct)
+        return text.TrimStart().StartsWith('{') && CredentialJson.TryParse(text) is { Succeeded: true } parsed
+            ? await verifier.VerifyJsonAsync(parsed.Document, await lists.LocalListsAsync(parsed.Document, ct), ct)
             : await verifier.VerifyTextAsync(text, await lists.LocalListsForAnyAsync(ct), ct);
     }
 
@@ -117,18 +117,6 @@ internal static class VerificationApi
         }
 
         return (report, null);
-    }
-
-    private static JsonObject? TryParse(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 
     private static IResult NotFound(HttpRequest request, string lang)

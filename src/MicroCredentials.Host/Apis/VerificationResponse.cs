@@ -4,12 +4,16 @@ using MicroCredentials.Verification;
 
 namespace MicroCredentials.Host.Apis;
 
-/// <summary>The JSON answer of <c>POST /api/verify</c>: the verdict, every check, and what the credential says.</summary>
+/// <summary>
+/// The JSON answer of <c>POST /api/verify</c>: the verdict, every check, every proof of the credential's proof set with its
+/// own outcome, and what the credential says.
+/// </summary>
 internal sealed record VerificationResponse(
     [property: JsonPropertyName("verified")] bool Verified,
     [property: JsonPropertyName("verdict")] string Verdict,
     [property: JsonPropertyName("checks")] IReadOnlyList<VerificationResponse.Check> Checks,
-    [property: JsonPropertyName("credential")] CredentialSummary? Credential)
+    [property: JsonPropertyName("credential")] CredentialSummary? Credential,
+    [property: JsonPropertyName("proofs")] IReadOnlyList<VerificationResponse.Proof> Proofs)
 {
     /// <summary>Every value of <c>verdict</c>, as the API writes it.</summary>
     public static readonly IReadOnlyList<string> Verdicts = [.. Enum.GetValues<Verdict>().Select(v => JsonNamingPolicy(v.ToString()))];
@@ -31,7 +35,9 @@ internal sealed record VerificationResponse(
         report.Verified,
         JsonNamingPolicy(report.Verdict.ToString()),
         report.Checks.Select(c => new Check(JsonNamingPolicy(c.Id.ToString()), Status(c.Outcome), c.Reason, c.Detail)).ToList(),
-        report.Credential is JsonObject o ? CredentialSummary.From(o, "en") : null);
+        report.Credential is JsonObject o ? CredentialSummary.From(o, "en") : null,
+        report.Proofs.Select(p => new Proof(p.Index, p.Type, p.Cryptosuite, p.VerificationMethod, p.ProofPurpose, p.Created,
+            Status(p.Outcome), p.Reason, p.Detail, p.Accepted)).ToList());
 
     private static string Status(CheckOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
@@ -43,4 +49,20 @@ internal sealed record VerificationResponse(
         [property: JsonPropertyName("status")] string Status,
         [property: JsonPropertyName("reason")] string Reason,
         [property: JsonPropertyName("detail")] string Detail);
+
+    /// <summary>
+    /// One proof of the proof set: what it says it is (<c>type</c>, <c>cryptosuite</c>, <c>verification_method</c>,
+    /// <c>proof_purpose</c>, <c>created</c>) and its outcome; <c>accepted</c> marks the one the verdict rests on.
+    /// </summary>
+    internal sealed record Proof(
+        [property: JsonPropertyName("index")] int Index,
+        [property: JsonPropertyName("type")] string? Type,
+        [property: JsonPropertyName("cryptosuite")] string? Cryptosuite,
+        [property: JsonPropertyName("verification_method")] string? VerificationMethod,
+        [property: JsonPropertyName("proof_purpose")] string? ProofPurpose,
+        [property: JsonPropertyName("created")] string? Created,
+        [property: JsonPropertyName("status")] string Status,
+        [property: JsonPropertyName("reason")] string Reason,
+        [property: JsonPropertyName("detail")] string Detail,
+        [property: JsonPropertyName("accepted")] bool Accepted);
 }

@@ -22,7 +22,8 @@ internal static class VerificationPage
         var css = report.Verdict switch
         {
             Verdict.Valid => "v-ok",
-            Verdict.ValidStatusUnknown or Verdict.Suspended or Verdict.NotYetValid or Verdict.Expired or Verdict.UnknownIssuer => "v-warn",
+            Verdict.ValidStatusUnknown or Verdict.Suspended or Verdict.NotYetValid or Verdict.Expired or Verdict.UnknownIssuer
+                or Verdict.StatusListCredential => "v-warn",
             _ => "v-bad",
         };
         sb.Append("<div class=\"verdict ").Append(css).Append("\" role=\"status\" data-verdict=\"").Append(report.Verdict).Append("\"><h1>")

@@ -1,0 +1,15 @@
+namespace MicroCredentials.Verification;
+
+/// <summary>Tunables of <see cref="CredentialVerifier"/>.</summary>
+public sealed record CredentialVerifierOptions
+{
+    /// <summary>The defaults.</summary>
+    public static CredentialVerifierOptions Default { get; } = new();
+
+    /// <summary>
+    /// Time one verification may take, measured on the verifier's <see cref="TimeProvider"/>, up to the status check
+    /// (status fetches have their own timeout); past it the verdict is <see cref="Verdict.Unreadable"/> with reason
+    /// <see cref="VerificationReasons.TooLong"/>. Default <see cref="CoreLimits.VerificationBudget"/> (2 seconds).
+    /// </summary>
+    public TimeSpan Budget { get; init; } = CoreLimits.VerificationBudget;
+}
