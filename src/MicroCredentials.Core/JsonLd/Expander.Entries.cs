@@ -74,7 +74,7 @@ internal sealed partial class Expander
 
                 // The nesting key's property-scoped context applies to the nested properties.
                 var nestActive = active.Term(nestingKey) is { HasContext: true } nestDefinition
-                    ? ContextProcessor.ProcessScoped(loader, active, nestDefinition, overrideProtected: true, propagate: true)
+                    ? ContextProcessor.ProcessScoped(loader, budget, active, nestDefinition, overrideProtected: true, propagate: true)
                     : active;
                 ExpandEntries(nestActive, typeScoped, activeProperty, nested, result, inputType, baseUrl, nestPath?.Index(i));
             }
@@ -197,7 +197,7 @@ internal sealed partial class Expander
             var mapContext = (container & (Containers.Id | Containers.Type)) != 0 ? active.PreviousContext ?? active : active;
             if ((container & Containers.Type) != 0 && mapContext.Term(index) is { HasContext: true } indexDefinition)
             {
-                mapContext = ContextProcessor.ProcessScoped(loader, mapContext, indexDefinition, overrideProtected: false, propagate: true);
+                mapContext = ContextProcessor.ProcessScoped(loader, budget, mapContext, indexDefinition, overrideProtected: false, propagate: true);
             }
 
             var expandedIndex = ContextProcessor.ExpandIri(active, index, false, true);

@@ -61,5 +61,8 @@ public static class JsonLdErrorCodes
 
     /// <summary>Safe mode: a value that expansion or toRdf would drop (free-floating value, ill-formed literal).</summary>
     public const string DroppedValue = "dropped value";
+
+    /// <summary>The document nests deeper than <see cref="CoreLimits.JsonLdMaxNestingDepth"/> (a bound of this processor, not of the spec).</summary>
+    public const string NestingTooDeep = "nesting too deep";
 #pragma warning restore CS1591
 }

@@ -13,6 +13,9 @@ internal sealed class NodeMap
     private readonly Dictionary<string, string> blankNodes = new(StringComparer.Ordinal);
     private int counter;
 
+    /// <summary>Node, value and list objects entered (bounded by <see cref="CoreLimits.JsonLdMaxNestingDepth"/>).</summary>
+    private int depth;
+
     /// <summary>Graph name (<c>@default</c> for the default graph) → subject → node.</summary>
     public Dictionary<string, Dictionary<string, JMap>> Graphs { get; } = new(StringComparer.Ordinal);
 
@@ -52,6 +55,20 @@ internal sealed class NodeMap
             return;
         }
 
+        // Value objects end the recursion; node, graph and list objects nest.
+        if (map.ContainsKey(Keywords.Value))
+        {
+            AddMap(map, activeGraph, activeSubject, activeProperty, list);
+            return;
+        }
+
+        ProcessingBudget.CheckNesting(++depth, null);
+        AddMap(map, activeGraph, activeSubject, activeProperty, list);
+        depth--;
+    }
+
+    private void AddMap(JMap map, string activeGraph, object? activeSubject, string? activeProperty, JMap? list)
+    {
         // Step 2.
         if (!Graphs.TryGetValue(activeGraph, out var graph))
         {

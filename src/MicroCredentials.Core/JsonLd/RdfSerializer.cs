@@ -21,6 +21,9 @@ internal sealed class RdfSerializer(NodeMap nodeMap, JsonLdOptions options)
 
     private readonly List<Quad> quads = [];
 
+    /// <summary>Lists entered by List Conversion (bounded by <see cref="CoreLimits.JsonLdMaxNestingDepth"/>).</summary>
+    private int listDepth;
+
     public List<Quad> Serialize()
     {
         foreach (var (graphName, graph) in nodeMap.Graphs)
@@ -113,7 +116,10 @@ internal sealed class RdfSerializer(NodeMap nodeMap, JsonLdOptions options)
 
         if (map.TryGetValue(Keywords.List, out var list))
         {
-            return ListToRdf((JList)list!, graph);
+            ProcessingBudget.CheckNesting(++listDepth, null);
+            var head = ListToRdf((JList)list!, graph);
+            listDepth--;
+            return head;
         }
 
         if (!map.TryGetValue(Keywords.Value, out var value))

@@ -27,7 +27,7 @@ public sealed record Rdfc10Options
 
     /// <summary>
     /// An explicit limit on the total number of Hash N-Degree Quads calls; <see langword="null"/> (default) derives
-    /// it from <see cref="MaxWorkFactor"/>.
+    /// it from <see cref="MaxWorkFactor"/>. Either way it is at most <see cref="CoreLimits.RdfcMaxDeepIterations"/>.
     /// </summary>
     public long? MaxDeepIterations { get; init; }
 }
