@@ -125,7 +125,16 @@ internal static partial class ContextProcessor
         var protectedDefault = false;
         if (context.TryGetValue(Keywords.Protected, out var prot))
         {
-            protectedDefault = prot is bool pb ? pb : throw new JsonLdException(JsonLdErrorCodes.InvalidProtectedValue, "@protected must be true or false");
+            // The API defines "invalid @protected value" only for term definitions (§4.2.2 step 11); for the context
+            // default jsonld.js takes the value's truthiness, and so do we.
+            protectedDefault = prot switch
+            {
+                null or false => false,
+                bool => true,
+                double d => d != 0 && !double.IsNaN(d),
+                string s => s.Length > 0,
+                _ => true,
+            };
         }
 
         // Steps 5.12-5.13: create a term definition for every other entry.

@@ -46,7 +46,9 @@ internal sealed partial class Expander
                     return;
                 }
 
-                var included = JsonModel.AsList(Expand(active, Keywords.Included, value, baseUrl, false, path) ?? new JList());
+                // Step 13.4.6.2: expanded with the enclosing active property; null is no node object.
+                var included = JsonModel.AsList(Expand(active, activeProperty, value, baseUrl, false, path)
+                    ?? throw new JsonLdException(JsonLdErrorCodes.InvalidIncludedValue, "@included must expand to node objects"));
                 foreach (var item in included)
                 {
                     if (item is not JMap node || node.ContainsKey(Keywords.Value) || node.ContainsKey(Keywords.List) || node.ContainsKey(Keywords.Set))
@@ -85,6 +87,11 @@ internal sealed partial class Expander
                 if (value is not string language)
                 {
                     throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, "@language must be a string");
+                }
+
+                if (safeMode && !RdfSerializer.IsWellFormedLanguage(language))
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, $"@language {language} is not a well-formed language tag", path?.ToString());
                 }
 
                 expanded = language.ToLowerInvariant();
@@ -131,8 +138,25 @@ internal sealed partial class Expander
                 ExpandReverse(active, value, result, baseUrl, path);
                 return;
 
+            case Keywords.Propagate or Keywords.Import:
+                // Context-only keywords are no keywords in a node object (jsonld.js: "invalid property").
+                if (safeMode)
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.UndefinedTerm, $"{key} is not allowed outside a context", path?.ToString());
+                }
+
+                return;
+
             default:
-                // Other keywords (e.g. @context inside a nested value, framing keywords) have no meaning here.
+                // Other keywords (@base, @vocab, @container, @protected, framing keywords …) mean nothing in a node
+                // object: as in jsonld.js their value is expanded (so whatever it holds is checked) and kept, and
+                // Node Map Generation then ignores it, so it yields no triples.
+                expanded = Expand(active, keyword, value, baseUrl, false, path);
+                if (expanded is not null)
+                {
+                    result[keyword] = JsonModel.AsList(expanded);
+                }
+
                 return;
         }
 

@@ -148,7 +148,7 @@ internal sealed partial class Expander(DocumentLoader loader, ProcessingBudget b
 
         var result = new JMap(StringComparer.Ordinal);
         ExpandEntries(active, typeScoped, activeProperty, element, result, inputType, baseUrl, path);
-        return Finish(activeProperty, result, path);
+        return Finish(active, activeProperty, result, path);
     }
 
     private ActiveContext ApplyTypeScopedContexts(ActiveContext active, ActiveContext typeScoped, JMap element)

@@ -77,6 +77,11 @@ internal sealed class NodeMap
         }
 
         var subjectNode = activeSubject is string s ? graph[s] : null;
+        if (list is null && (subjectNode is null || activeProperty is null) && (map.ContainsKey(Keywords.Value) || map.ContainsKey(Keywords.List)))
+        {
+            // Expansion drops free-floating values and lists; one that gets here has no subject to attach to.
+            throw new JsonLdException(JsonLdErrorCodes.DroppedValue, "a value or list object outside any node object would be dropped");
+        }
 
         // Step 4: value objects.
         if (map.ContainsKey(Keywords.Value))
@@ -205,6 +210,13 @@ internal sealed class NodeMap
         {
             if (key is Keywords.Id or Keywords.Type or Keywords.Index or Keywords.Reverse or Keywords.Graph or Keywords.Included)
             {
+                continue;
+            }
+
+            if (key.Length > 1 && key[0] == '@' && (Keywords.IsKeyword(key) || Keywords.IsFramingKeyword(key)))
+            {
+                // Other keyword entries (@language, @vocab, framing keywords …) carry no statements (jsonld.js copies
+                // them without mapping what they hold).
                 continue;
             }
 

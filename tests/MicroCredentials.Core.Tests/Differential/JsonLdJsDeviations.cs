@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using MicroCredentials.JsonLd;
+
+namespace MicroCredentials.Core.Tests.Differential;
+
+/// <summary>
+/// Where jsonld.js 9 is plainly wrong against JSON-LD 1.1, and how the differential test deals with it. Each entry
+/// names the spec clause; nothing else is excused.
+/// </summary>
+internal static class JsonLdJsDeviations
+{
+    /// <summary>
+    /// jsonld.js rejects every context with <c>"@protected": false</c> ("cyclic IRI mapping": it marks the key as
+    /// being defined with the value itself, then finds it "in progress"). JSON-LD 1.1 API §4.1.2 step 5.13 passes the
+    /// value on as the protected default, which is false anyway. jsonld.js is given the same document without those
+    /// entries: the meaning is unchanged, so its answer is still compared byte for byte.
+    /// </summary>
+    public static JsonNode WithoutFalseProtected(JsonNode document)
+    {
+        var copy = document.DeepClone();
+        Walk(copy, inContext: false);
+        return copy;
+
+        static void Walk(JsonNode? node, bool inContext)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    if (inContext && o["@protected"] is JsonValue v && v.TryGetValue<bool>(out var b) && !b)
+                    {
+                        o.Remove("@protected");
+                    }
+
+                    foreach (var (k, child) in o.ToList())
+                    {
+                        // Inside a context, term definitions' own @context values are contexts too.
+                        Walk(child, inContext: k == "@context" || (inContext && child is JsonObject));
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child, inContext);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether our refusal of a document jsonld.js accepts is one of the documented spec points, and which.
+    /// </summary>
+    public static string? Excuse(string ourError)
+    {
+        // JSON-LD 1.1 API §4.2.2 step 4: a definition of @type may hold only "@container": "@set" and @protected;
+        // anything else is "keyword redefinition". jsonld.js also lets "@id" through.
+        if (ourError.StartsWith(JsonLdErrorCodes.KeywordRedefinition + ": @type may only get", StringComparison.Ordinal))
+        {
+            return "@type definition with @id (API §4.2.2 step 4)";
+        }
+
+        // JSON-LD 1.1 API §4.1.2 step 5.7.4: a relative @base without a base IRI is "invalid base IRI"; jsonld.js
+        // takes it as the base.
+        if (ourError.StartsWith(JsonLdErrorCodes.InvalidBaseIri + ":", StringComparison.Ordinal))
+        {
+            return "relative @base without a base IRI (API §4.1.2 step 5.7.4)";
+        }
+
+        // API §5.1.2 step 17 skips the @set/@list check when @type is a single string; jsonld.js then keeps the
+        // entry and its Node Map Generation ignores it, dropping the nested content without a safe-mode event, where
+        // §7.2.2 step 6.11 would map it. Safe mode exists so that nothing signed is silently dropped: we refuse.
+        if (ourError.Contains(Expander.NodeWithSetOrList, StringComparison.Ordinal))
+        {
+            return "node object with @set or @list dropped by jsonld.js (API §5.1.2 step 17, §7.2.2 step 6.11)";
+        }
+
+        return null;
+    }
+}
