@@ -51,7 +51,9 @@ internal sealed partial class Expander
                     ?? throw new JsonLdException(JsonLdErrorCodes.InvalidIncludedValue, "@included must expand to node objects"));
                 foreach (var item in included)
                 {
-                    if (item is not JMap node || node.ContainsKey(Keywords.Value) || node.ContainsKey(Keywords.List) || node.ContainsKey(Keywords.Set))
+                    // A node object, not a value, list or set object, nor a bare node reference (jsonld.js isSubject).
+                    if (item is not JMap node || node.ContainsKey(Keywords.Value) || node.ContainsKey(Keywords.List) || node.ContainsKey(Keywords.Set)
+                        || (node.Count == 1 && node.ContainsKey(Keywords.Id)))
                     {
                         throw new JsonLdException(JsonLdErrorCodes.InvalidIncludedValue, "@included values must be node objects");
                     }
@@ -84,6 +86,12 @@ internal sealed partial class Expander
                 return;
 
             case Keywords.Language:
+                if (value is null)
+                {
+                    // jsonld.js: a null @language is no entry at all.
+                    return;
+                }
+
                 if (value is not string language)
                 {
                     throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, "@language must be a string");
@@ -121,13 +129,19 @@ internal sealed partial class Expander
                 break;
 
             case Keywords.List:
+                if (value is null)
+                {
+                    // Expands to null: no entry (jsonld.js does the same).
+                    return;
+                }
+
                 if (activeProperty is null or Keywords.Graph)
                 {
                     Drop(path, "a free-floating list");
                     return;
                 }
 
-                expanded = JsonModel.AsList(Expand(active, activeProperty, value, baseUrl, false, path) ?? new JList());
+                expanded = JsonModel.AsList(Expand(active, activeProperty, value, baseUrl, false, path, insideList: true) ?? new JList());
                 break;
 
             case Keywords.Set:

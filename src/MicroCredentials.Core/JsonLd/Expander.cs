@@ -33,7 +33,7 @@ internal sealed partial class Expander(DocumentLoader loader, ProcessingBudget b
         };
     }
 
-    private object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap, JsonPath? path)
+    private object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap, JsonPath? path, bool insideList = false)
     {
         // Step 1.
         if (element is null)
@@ -68,20 +68,20 @@ internal sealed partial class Expander(DocumentLoader loader, ProcessingBudget b
         }
 
         var expanded = element is JList list
-            ? ExpandArray(active, activeProperty, propertyDefinition, list, baseUrl, fromMap, path)
+            ? ExpandArray(active, activeProperty, propertyDefinition, list, baseUrl, fromMap, path, insideList)
             : ExpandObject(active, activeProperty, (JMap)element, baseUrl, fromMap, propertyScoped, path);
         depth--;
         return expanded;
     }
 
-    /// <summary>Step 5: arrays.</summary>
-    private JList ExpandArray(ActiveContext active, string? activeProperty, TermDefinition? propertyDefinition, JList list, string? baseUrl, bool fromMap, JsonPath? path)
+    /// <summary>Step 5: arrays; inside a list (a @list container or a @list entry) a nested array is a nested list.</summary>
+    private JList ExpandArray(ActiveContext active, string? activeProperty, TermDefinition? propertyDefinition, JList list, string? baseUrl, bool fromMap, JsonPath? path, bool insideList)
     {
         var result = new JList(list.Count);
-        var isList = propertyDefinition is not null && (propertyDefinition.Container & Containers.List) != 0;
+        var isList = insideList || (propertyDefinition is not null && (propertyDefinition.Container & Containers.List) != 0);
         for (var i = 0; i < list.Count; i++)
         {
-            var item = Expand(active, activeProperty, list[i], baseUrl, fromMap, path?.Index(i));
+            var item = Expand(active, activeProperty, list[i], baseUrl, fromMap, path?.Index(i), isList);
             if (isList && item is JList nested)
             {
                 item = new JMap { [Keywords.List] = nested };

@@ -52,8 +52,24 @@ internal static class JsonLdJsDeviations
     /// <summary>
     /// Whether our refusal of a document jsonld.js accepts is one of the documented spec points, and which.
     /// </summary>
-    public static string? Excuse(string ourError)
+    public static string? Excuse(string ourError, JsonNode document)
     {
+        // JSON-LD 1.1 API §4.1.2 step 5.10: a context's @direction is the default base direction of every context
+        // derived from it. jsonld.js forgets it whenever it clones a context (a type-scoped or property-scoped one,
+        // which every credential has), so it emits the strings without a direction; with none the direction would be
+        // lost, so safe mode refuses.
+        if (ourError.Contains("has no RDF form without the rdfDirection option", StringComparison.Ordinal) && HasDefaultDirection(document))
+        {
+            return "default @direction lost by jsonld.js (API §4.1.2 step 5.10)";
+        }
+
+        // JSON-LD 1.1 API §4.2.2 step 11: a term definition's @protected must be true or false ("invalid @protected
+        // value"); jsonld.js reads any other value as false.
+        if (ourError.StartsWith(JsonLdErrorCodes.InvalidProtectedValue + ":", StringComparison.Ordinal))
+        {
+            return "term definition with a non-boolean @protected (API §4.2.2 step 11)";
+        }
+
         // JSON-LD 1.1 API §4.2.2 step 4: a definition of @type may hold only "@container": "@set" and @protected;
         // anything else is "keyword redefinition". jsonld.js also lets "@id" through.
         if (ourError.StartsWith(JsonLdErrorCodes.KeywordRedefinition + ": @type may only get", StringComparison.Ordinal))
@@ -78,4 +94,18 @@ internal static class JsonLdJsDeviations
 
         return null;
     }
+
+    private static bool HasDefaultDirection(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Any(e => (e.Key == "@context" && ContextHasDirection(e.Value)) || HasDefaultDirection(e.Value)),
+        JsonArray a => a.Any(HasDefaultDirection),
+        _ => false,
+    };
+
+    private static bool ContextHasDirection(JsonNode? context) => context switch
+    {
+        JsonObject o => o["@direction"] is JsonValue || o.Any(e => e.Value is JsonObject d && ContextHasDirection(d["@context"])),
+        JsonArray a => a.Any(ContextHasDirection),
+        _ => false,
+    };
 }

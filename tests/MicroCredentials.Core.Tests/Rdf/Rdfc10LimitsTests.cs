@@ -23,17 +23,26 @@ public sealed class Rdfc10LimitsTests
         return quads;
     }
 
+    private static readonly Rdfc10Options Cubic = new() { MaxWorkFactor = 3 };
+
     [Test]
-    public void Canonicalize_RingOf100_IsCanonicalized()
+    public void Canonicalize_RingOf100WithWorkFactor3_IsCanonicalized()
     {
-        Assert.That(Rdfc10.Canonicalize(Ring(100)).Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(100));
+        Assert.That(Rdfc10.Canonicalize(Ring(100), Cubic).Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(100));
+    }
+
+    [Test]
+    public void Canonicalize_RingOf100WithDefaultWorkFactor_IsPoisoned()
+    {
+        // rdf-canonize's default (n calls) refuses it too.
+        Assert.That(() => Rdfc10.Canonicalize(Ring(100)), Throws.TypeOf<Rdfc10WorkLimitExceededException>());
     }
 
     [Test]
     public void Canonicalize_RingRecursingAtDepthLimit_StopsAtTheCallLimitInstead()
     {
         // A ring of 257 recurses 256 deep (the limit), then runs out of calls: n² > RdfcMaxDeepIterations.
-        var e = Assert.Throws<Rdfc10WorkLimitExceededException>(() => Rdfc10.Canonicalize(Ring(CoreLimits.RdfcMaxRecursionDepth + 1)));
+        var e = Assert.Throws<Rdfc10WorkLimitExceededException>(() => Rdfc10.Canonicalize(Ring(CoreLimits.RdfcMaxRecursionDepth + 1), Cubic));
 
         Assert.That(e!.Message, Does.Contain($"more than {CoreLimits.RdfcMaxDeepIterations} Hash N-Degree Quads calls"));
     }
@@ -41,7 +50,7 @@ public sealed class Rdfc10LimitsTests
     [Test]
     public void Canonicalize_RingRecursingOnePastDepthLimit_IsStoppedByDepth()
     {
-        var e = Assert.Throws<Rdfc10WorkLimitExceededException>(() => Rdfc10.Canonicalize(Ring(CoreLimits.RdfcMaxRecursionDepth + 2)));
+        var e = Assert.Throws<Rdfc10WorkLimitExceededException>(() => Rdfc10.Canonicalize(Ring(CoreLimits.RdfcMaxRecursionDepth + 2), Cubic));
 
         Assert.That(e!.Message, Does.Contain($"recurse more than {CoreLimits.RdfcMaxRecursionDepth} deep"));
     }
