@@ -36,6 +36,12 @@ internal sealed partial class Expander
                 break;
 
             case Keywords.Graph:
+                if (safeMode && value is not (JMap or JList))
+                {
+                    // jsonld.js: "invalid @graph value"; a scalar or null graph would vanish.
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidGraphValue, "@graph must be an object or an array", path?.ToString());
+                }
+
                 expanded = JsonModel.AsList(Expand(active, Keywords.Graph, value, baseUrl, false, path) ?? new JList());
                 break;
 

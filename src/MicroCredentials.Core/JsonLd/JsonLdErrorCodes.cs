@@ -8,6 +8,7 @@ public static class JsonLdErrorCodes
     public const string ConflictingIndexes = "conflicting indexes";
     public const string ContextOverflow = "context overflow";
     public const string CyclicIriMapping = "cyclic IRI mapping";
+    public const string InvalidGraphValue = "invalid @graph value";
     public const string InvalidIdValue = "invalid @id value";
     public const string InvalidImportValue = "invalid @import value";
     public const string InvalidIncludedValue = "invalid @included value";
