@@ -63,6 +63,14 @@ internal static class JsonLdJsDeviations
             return "default @direction lost by jsonld.js (API §4.1.2 step 5.10)";
         }
 
+        // JSON-LD 1.1 API §7.2.2 step 4.2 adds a value object to a node unless an equal one is there; jsonld.js compares
+        // value objects without @direction, so a directional string merges into the same plain string elsewhere on the
+        // node (our credential repeats the issuer as the achievement's creator) and its direction is lost.
+        if (ourError.Contains("has no RDF form without the rdfDirection option", StringComparison.Ordinal) && RepeatsLexical(ourError, document))
+        {
+            return "directional string merged into a plain one by jsonld.js (API §7.2.2 step 4.2)";
+        }
+
         // JSON-LD 1.1 API §4.2.2 step 11: a term definition's @protected must be true or false ("invalid @protected
         // value"); jsonld.js reads any other value as false.
         if (ourError.StartsWith(JsonLdErrorCodes.InvalidProtectedValue + ":", StringComparison.Ordinal))
@@ -108,4 +116,20 @@ internal static class JsonLdJsDeviations
         JsonArray a => a.Any(ContextHasDirection),
         _ => false,
     };
+
+    /// <summary>The string our error quotes appears more than once in the document (once with a direction).</summary>
+    private static bool RepeatsLexical(string ourError, JsonNode document)
+    {
+        var start = ourError.IndexOf('"', StringComparison.Ordinal);
+        var end = ourError.IndexOf("\" has no RDF form", StringComparison.Ordinal);
+        if (start < 0 || end <= start)
+        {
+            return false;
+        }
+
+        var quoted = JsonValue.Create(ourError[(start + 1)..end]).ToJsonString();
+        var text = document.ToJsonString();
+        var first = text.IndexOf(quoted, StringComparison.Ordinal);
+        return first >= 0 && text.IndexOf(quoted, first + 1, StringComparison.Ordinal) >= 0;
+    }
 }
