@@ -49,6 +49,23 @@ internal sealed class ActiveContext
 
     public bool Is10 => Mode == JsonLdProcessingMode.JsonLd10;
 
+    /// <summary>
+    /// Kept for the document loader's lifetime (the root and what is derived from it with the loader's own
+    /// documents), as opposed to a context that lives for one document. Only shared contexts count against
+    /// <see cref="CoreLimits.JsonLdMaxSharedContexts"/>.
+    /// </summary>
+    public bool Shared { get; private set; }
+
+    /// <summary>Marks a context, and the term definitions it holds, as kept by the loader.</summary>
+    public void MarkShared()
+    {
+        Shared = true;
+        foreach (var t in Terms.Values)
+        {
+            t.Shared = true;
+        }
+    }
+
     public ActiveContext Clone() => new(this);
 
     public bool HasProtectedTerms()
@@ -66,23 +83,39 @@ internal sealed class ActiveContext
 
     public TermDefinition? Term(string? term) => term is not null && Terms.TryGetValue(term, out var d) ? d : null;
 
-    /// <summary>Returns the cached context derived from this one by processing <paramref name="key"/>, computing it once.</summary>
-    public ActiveContext Derive<TState>(object key, int flags, TState state, Func<TState, ActiveContext> process)
+    /// <summary>
+    /// Returns the cached context derived from this one by processing <paramref name="key"/> (a context URL or a
+    /// term definition with a scoped context), computing it once. A shared context keeps only what derives from
+    /// the loader's own documents, and no more than <see cref="CoreLimits.JsonLdMaxSharedContexts"/> per loader:
+    /// a document's own term definitions would otherwise stay in memory after the document is gone.
+    /// </summary>
+    public ActiveContext Derive<TState>(DocumentLoader loader, object key, int flags, TState state, Func<TState, ActiveContext> process)
     {
+        var k = new DerivedKey(key, flags);
         var cache = derived;
+        if (cache is not null && cache.TryGetValue(k, out var hit))
+        {
+            return hit;
+        }
+
+        if (Shared && ((key is TermDefinition { Shared: false }) || !loader.TryReserveSharedContext()))
+        {
+            return process(state);
+        }
+
         if (cache is null)
         {
             Interlocked.CompareExchange(ref derived, new ConcurrentDictionary<DerivedKey, ActiveContext>(), null);
             cache = derived;
         }
 
-        var k = new DerivedKey(key, flags);
-        if (cache.TryGetValue(k, out var hit))
+        var computed = process(state);
+        if (Shared && !computed.Shared)
         {
-            return hit;
+            computed.MarkShared();
         }
 
-        return cache.GetOrAdd(k, process(state));
+        return cache.GetOrAdd(k, computed);
     }
 
     /// <summary>Cache of <c>IRI expansion(value, vocab: true, documentRelative: false)</c> for finished contexts.</summary>

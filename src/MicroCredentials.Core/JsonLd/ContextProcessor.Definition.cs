@@ -7,6 +7,7 @@ internal static partial class ContextProcessor
     /// <summary>Step 5.4-5.13: a context definition (a map).</summary>
     private static ActiveContext ProcessDefinition(
         DocumentLoader loader,
+        ProcessingBudget budget,
         ActiveContext active,
         JMap context,
         string? baseUrl,
@@ -14,6 +15,11 @@ internal static partial class ContextProcessor
         bool overrideProtected,
         bool validateScoped)
     {
+        if (context.Count > CoreLimits.JsonLdMaxTermsPerContext)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.ContextOverflow, $"a local context has more than {CoreLimits.JsonLdMaxTermsPerContext} entries");
+        }
+
         var result = active.Clone();
 
         // Step 5.5: @version.
@@ -34,6 +40,10 @@ internal static partial class ContextProcessor
         if (context.TryGetValue(Keywords.Import, out var import))
         {
             context = Import(loader, result, context, import, baseUrl);
+            if (context.Count > CoreLimits.JsonLdMaxTermsPerContext)
+            {
+                throw new JsonLdException(JsonLdErrorCodes.ContextOverflow, $"a local context has more than {CoreLimits.JsonLdMaxTermsPerContext} entries");
+            }
         }
 
         // Step 5.7: @base (ignored in remote contexts).
@@ -115,11 +125,20 @@ internal static partial class ContextProcessor
         var protectedDefault = false;
         if (context.TryGetValue(Keywords.Protected, out var prot))
         {
-            protectedDefault = prot is bool pb ? pb : throw new JsonLdException(JsonLdErrorCodes.InvalidProtectedValue, "@protected must be true or false");
+            // The API defines "invalid @protected value" only for term definitions (§4.2.2 step 11); for the context
+            // default jsonld.js takes the value's truthiness, and so do we.
+            protectedDefault = prot switch
+            {
+                null or false => false,
+                bool => true,
+                double d => d != 0 && !double.IsNaN(d),
+                string s => s.Length > 0,
+                _ => true,
+            };
         }
 
         // Steps 5.12-5.13: create a term definition for every other entry.
-        var scope = new TermScope(context, baseUrl, protectedDefault, overrideProtected, remoteContexts, validateScoped);
+        var scope = new TermScope(budget, context, baseUrl, protectedDefault, overrideProtected, remoteContexts, validateScoped);
         foreach (var term in context.Keys)
         {
             if (term is Keywords.Base or Keywords.Direction or Keywords.Import or Keywords.Language
@@ -171,8 +190,10 @@ internal static partial class ContextProcessor
     }
 
     /// <summary>The state shared by the term definitions created from one local context (§4.2.2 inputs).</summary>
-    private sealed class TermScope(JMap local, string? baseUrl, bool protectedDefault, bool overrideProtected, IReadOnlyList<string> remote, bool validateScoped)
+    private sealed class TermScope(ProcessingBudget budget, JMap local, string? baseUrl, bool protectedDefault, bool overrideProtected, IReadOnlyList<string> remote, bool validateScoped)
     {
+        public ProcessingBudget Budget { get; } = budget;
+
         public JMap Local { get; } = local;
 
         public Dictionary<string, bool> Defined { get; } = new(StringComparer.Ordinal);

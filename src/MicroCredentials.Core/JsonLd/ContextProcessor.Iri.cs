@@ -2,8 +2,6 @@ namespace MicroCredentials.JsonLd;
 
 internal static partial class ContextProcessor
 {
-    private const int MaxCachedIris = 4096;
-
     /// <summary>
     /// IRI Expansion (JSON-LD 1.1 API §5.2.2) on a finished context, with the vocabulary-relative, not
     /// document-relative case (property keys) cached on the context.
@@ -26,7 +24,7 @@ internal static partial class ContextProcessor
             var expanded = ExpandIri(null!, active, value, false, true, null);
 
             // Bounded: keys come from untrusted documents on a verification host.
-            if (cache.Count < MaxCachedIris)
+            if (cache.Count < CoreLimits.JsonLdMaxCachedIris && value.Length <= CoreLimits.JsonLdMaxCachedIriLength)
             {
                 cache.TryAdd(value, expanded);
             }

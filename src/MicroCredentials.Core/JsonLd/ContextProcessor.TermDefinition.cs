@@ -5,8 +5,18 @@ namespace MicroCredentials.JsonLd;
 
 internal static partial class ContextProcessor
 {
-    /// <summary>Create Term Definition (JSON-LD 1.1 API §4.2.2).</summary>
+    /// <summary>
+    /// Create Term Definition (JSON-LD 1.1 API §4.2.2). It recurses through IRI expansion into the terms a
+    /// definition depends on, at most <see cref="CoreLimits.JsonLdMaxTermDefinitionDepth"/> deep.
+    /// </summary>
     private static void CreateTermDefinition(DocumentLoader loader, ActiveContext active, string term, TermScope scope)
+    {
+        scope.Budget.EnterTerm(term);
+        DefineTerm(loader, active, term, scope);
+        scope.Budget.ExitTerm();
+    }
+
+    private static void DefineTerm(DocumentLoader loader, ActiveContext active, string term, TermScope scope)
     {
         // Step 1: done already, or a cycle.
         if (scope.Defined.TryGetValue(term, out var done))
@@ -94,6 +104,10 @@ internal static partial class ContextProcessor
 
         active.Terms[term] = definition;
         scope.Defined[term] = true;
+        if (active.Terms.Count > CoreLimits.JsonLdMaxActiveTerms)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.ContextOverflow, $"the active context has more than {CoreLimits.JsonLdMaxActiveTerms} terms");
+        }
     }
 
     /// <summary>Steps 10-27; <see langword="null"/> when the term is to be ignored.</summary>
@@ -256,9 +270,9 @@ internal static partial class ContextProcessor
 
             try
             {
-                Process(loader, active, scoped, scope.BaseUrl, scope.Remote, overrideProtected: true, propagate: true, validateScoped: false);
+                Process(loader, scope.Budget, active, scoped, scope.BaseUrl, scope.Remote, overrideProtected: true, propagate: true, validateScoped: false);
             }
-            catch (JsonLdException e)
+            catch (JsonLdException e) when (e.ErrorCode != JsonLdErrorCodes.ContextOverflow)
             {
                 throw new JsonLdException(JsonLdErrorCodes.InvalidScopedContext, $"the scoped context of {term} is invalid: {e.Message}");
             }

@@ -8,8 +8,6 @@ namespace MicroCredentials.JsonLd;
 /// </summary>
 internal static partial class ContextProcessor
 {
-    private const int MaxRemoteContexts = 32;
-
     private const int FlagOverrideProtected = 1;
     private const int FlagNoPropagate = 2;
 
@@ -18,6 +16,7 @@ internal static partial class ContextProcessor
     /// <summary>Processes <paramref name="local"/> on top of <paramref name="active"/> (§4.1.2).</summary>
     public static ActiveContext Process(
         DocumentLoader loader,
+        ProcessingBudget budget,
         ActiveContext active,
         object? local,
         string? baseUrl,
@@ -27,7 +26,23 @@ internal static partial class ContextProcessor
         bool validateScoped = true)
     {
         remoteContexts ??= EmptyRemote;
+        budget.EnterContext();
+        var processed = ProcessLocal(loader, budget, active, local, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
+        budget.ExitContext();
+        return processed;
+    }
 
+    private static ActiveContext ProcessLocal(
+        DocumentLoader loader,
+        ProcessingBudget budget,
+        ActiveContext active,
+        object? local,
+        string? baseUrl,
+        IReadOnlyList<string> remoteContexts,
+        bool overrideProtected,
+        bool propagate,
+        bool validateScoped)
+    {
         // Steps 2-3: @propagate in the local context; a non-propagated context remembers where to return to.
         if (local is JMap m && m.TryGetValue(Keywords.Propagate, out var p))
         {
@@ -45,31 +60,35 @@ internal static partial class ContextProcessor
         {
             foreach (var item in list)
             {
-                result = ProcessItem(loader, result, item, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
+                budget.CountContext();
+                result = ProcessItem(loader, budget, result, item, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
             }
 
             return result;
         }
 
-        return ProcessItem(loader, result, local, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
+        budget.CountContext();
+        return ProcessItem(loader, budget, result, local, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
     }
 
     /// <summary>
     /// Processes the scoped context of <paramref name="definition"/> on <paramref name="active"/>, cached by
     /// (active context, term definition, flags).
     /// </summary>
-    public static ActiveContext ProcessScoped(DocumentLoader loader, ActiveContext active, TermDefinition definition, bool overrideProtected, bool propagate)
+    public static ActiveContext ProcessScoped(DocumentLoader loader, ProcessingBudget budget, ActiveContext active, TermDefinition definition, bool overrideProtected, bool propagate)
     {
         var flags = (overrideProtected ? FlagOverrideProtected : 0) | (propagate ? 0 : FlagNoPropagate);
         return active.Derive(
+            loader,
             definition,
             flags,
-            (loader, active, definition, overrideProtected, propagate),
-            static s => Process(s.loader, s.active, s.definition.Context, s.definition.BaseUrl, null, s.overrideProtected, s.propagate));
+            (loader, budget, active, definition, overrideProtected, propagate),
+            static s => Process(s.loader, s.budget, s.active, s.definition.Context, s.definition.BaseUrl, null, s.overrideProtected, s.propagate));
     }
 
     private static ActiveContext ProcessItem(
         DocumentLoader loader,
+        ProcessingBudget budget,
         ActiveContext result,
         object? context,
         string? baseUrl,
@@ -98,9 +117,9 @@ internal static partial class ContextProcessor
             }
 
             case string s:
-                return ProcessRemote(loader, result, s, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
+                return ProcessRemote(loader, budget, result, s, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
             case JMap map:
-                return ProcessDefinition(loader, result, map, baseUrl, remoteContexts, overrideProtected, validateScoped);
+                return ProcessDefinition(loader, budget, result, map, baseUrl, remoteContexts, overrideProtected, validateScoped);
             default:
                 throw new JsonLdException(JsonLdErrorCodes.InvalidLocalContext, "a context must be null, a string (IRI) or an object");
         }
@@ -108,6 +127,7 @@ internal static partial class ContextProcessor
 
     private static ActiveContext ProcessRemote(
         DocumentLoader loader,
+        ProcessingBudget budget,
         ActiveContext result,
         string reference,
         string? baseUrl,
@@ -134,12 +154,12 @@ internal static partial class ContextProcessor
             throw new JsonLdException(JsonLdErrorCodes.RecursiveContextInclusion, $"{url} includes itself");
         }
 
-        if (remoteContexts.Count >= MaxRemoteContexts)
+        if (remoteContexts.Count >= CoreLimits.JsonLdMaxContextDepth)
         {
             throw new JsonLdException(JsonLdErrorCodes.ContextOverflow, "too many nested remote contexts");
         }
 
-        var state = (loader, result, url, remoteContexts, overrideProtected, propagate, validateScoped);
+        var state = (loader, budget, result, url, remoteContexts, overrideProtected, propagate, validateScoped);
         if (!validateScoped)
         {
             // Only used to validate term definitions; the result is thrown away, so it is not cached.
@@ -147,11 +167,11 @@ internal static partial class ContextProcessor
         }
 
         var flags = (overrideProtected ? FlagOverrideProtected : 0) | (propagate ? 0 : FlagNoPropagate);
-        return result.Derive(url, flags, state, LoadAndProcess);
+        return result.Derive(loader, url, flags, state, LoadAndProcess);
     }
 
     private static ActiveContext LoadAndProcess(
-        (DocumentLoader Loader, ActiveContext Result, string Url, IReadOnlyList<string> Remote, bool OverrideProtected, bool Propagate, bool ValidateScoped) s)
+        (DocumentLoader Loader, ProcessingBudget Budget, ActiveContext Result, string Url, IReadOnlyList<string> Remote, bool OverrideProtected, bool Propagate, bool ValidateScoped) s)
     {
         var document = s.Loader.LoadCached(s.Url);
         if (document.Document is not JMap top || !top.TryGetValue(Keywords.Context, out var loadedContext))
@@ -162,6 +182,6 @@ internal static partial class ContextProcessor
         var remote = new List<string>(s.Remote.Count + 1);
         remote.AddRange(s.Remote);
         remote.Add(s.Url);
-        return Process(s.Loader, s.Result, loadedContext, document.DocumentUrl, remote, s.OverrideProtected, s.Propagate, s.ValidateScoped);
+        return Process(s.Loader, s.Budget, s.Result, loadedContext, document.DocumentUrl, remote, s.OverrideProtected, s.Propagate, s.ValidateScoped);
     }
 }

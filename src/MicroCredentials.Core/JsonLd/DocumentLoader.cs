@@ -14,6 +14,7 @@ public abstract class DocumentLoader
 {
     private readonly ConcurrentDictionary<string, LoadedDocument> loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<JsonLdProcessingMode, ActiveContext> roots = new();
+    private int sharedContexts;
 
     /// <summary>Loads the document at <paramref name="url"/> (an absolute IRI).</summary>
     /// <exception cref="JsonLdException">The document cannot be loaded (error code <c>"loading remote context failed"</c> or <c>"loading document failed"</c>).</exception>
@@ -46,5 +47,24 @@ public abstract class DocumentLoader
     }
 
     /// <summary>The initial active context (no base IRI) shared by every call with this loader and mode.</summary>
-    internal ActiveContext Root(JsonLdProcessingMode mode) => roots.GetOrAdd(mode, static m => new ActiveContext(m, null));
+    internal ActiveContext Root(JsonLdProcessingMode mode) => roots.GetOrAdd(mode, static m =>
+    {
+        var root = new ActiveContext(m, null);
+        root.MarkShared();
+        return root;
+    });
+
+    /// <summary>The processed contexts this loader keeps besides its roots (at most <see cref="CoreLimits.JsonLdMaxSharedContexts"/>).</summary>
+    internal int SharedContexts => Math.Min(Volatile.Read(ref sharedContexts), CoreLimits.JsonLdMaxSharedContexts);
+
+    /// <summary>Takes one of the <see cref="CoreLimits.JsonLdMaxSharedContexts"/> places for a kept context; false when none is left.</summary>
+    internal bool TryReserveSharedContext()
+    {
+        if (Volatile.Read(ref sharedContexts) >= CoreLimits.JsonLdMaxSharedContexts)
+        {
+            return false;
+        }
+
+        return Interlocked.Increment(ref sharedContexts) <= CoreLimits.JsonLdMaxSharedContexts;
+    }
 }

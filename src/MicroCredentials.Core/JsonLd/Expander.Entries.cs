@@ -18,9 +18,15 @@ internal sealed partial class Expander
 
             var keyPath = path?.Key(key);
             var expandedProperty = ContextProcessor.ExpandIri(active, key, false, true);
+            // Framing keywords are keywords too (jsonld.js expands their value and ignores it): no triples, no error.
+            var framing = expandedProperty is null && Keywords.IsFramingKeyword(key);
+            if (framing)
+            {
+                expandedProperty = key;
+            }
 
             // Step 13.3: keys that expand to neither an IRI nor a keyword are dropped.
-            if (expandedProperty is null || (!expandedProperty.Contains(':', StringComparison.Ordinal) && !Keywords.IsKeyword(expandedProperty)))
+            if (expandedProperty is null || (!framing && !expandedProperty.Contains(':', StringComparison.Ordinal) && !Keywords.IsKeyword(expandedProperty)))
             {
                 if (safeMode)
                 {
@@ -30,7 +36,7 @@ internal sealed partial class Expander
                 continue;
             }
 
-            if (Keywords.IsKeyword(expandedProperty))
+            if (framing || Keywords.IsKeyword(expandedProperty))
             {
                 if (expandedProperty == Keywords.Nest)
                 {
@@ -74,7 +80,7 @@ internal sealed partial class Expander
 
                 // The nesting key's property-scoped context applies to the nested properties.
                 var nestActive = active.Term(nestingKey) is { HasContext: true } nestDefinition
-                    ? ContextProcessor.ProcessScoped(loader, active, nestDefinition, overrideProtected: true, propagate: true)
+                    ? ContextProcessor.ProcessScoped(loader, budget, active, nestDefinition, overrideProtected: true, propagate: true)
                     : active;
                 ExpandEntries(nestActive, typeScoped, activeProperty, nested, result, inputType, baseUrl, nestPath?.Index(i));
             }
@@ -123,7 +129,18 @@ internal sealed partial class Expander
             var graphs = new JList(items.Count);
             foreach (var item in items)
             {
+                if (item is JMap im && IsDroppedAtTop(im))
+                {
+                    Drop(path, "a value, list or @id-only object as a graph");
+                    continue;
+                }
+
                 graphs.Add(new JMap { [Keywords.Graph] = JsonModel.AsList(item) });
+            }
+
+            if (graphs.Count == 0)
+            {
+                return;
             }
 
             expanded = graphs;
@@ -197,7 +214,7 @@ internal sealed partial class Expander
             var mapContext = (container & (Containers.Id | Containers.Type)) != 0 ? active.PreviousContext ?? active : active;
             if ((container & Containers.Type) != 0 && mapContext.Term(index) is { HasContext: true } indexDefinition)
             {
-                mapContext = ContextProcessor.ProcessScoped(loader, mapContext, indexDefinition, overrideProtected: false, propagate: true);
+                mapContext = ContextProcessor.ProcessScoped(loader, budget, mapContext, indexDefinition, overrideProtected: false, propagate: true);
             }
 
             var expandedIndex = ContextProcessor.ExpandIri(active, index, false, true);

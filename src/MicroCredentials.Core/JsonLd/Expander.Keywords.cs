@@ -36,6 +36,12 @@ internal sealed partial class Expander
                 break;
 
             case Keywords.Graph:
+                if (safeMode && value is not (JMap or JList))
+                {
+                    // jsonld.js: "invalid @graph value"; a scalar or null graph would vanish.
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidGraphValue, "@graph must be an object or an array", path?.ToString());
+                }
+
                 expanded = JsonModel.AsList(Expand(active, Keywords.Graph, value, baseUrl, false, path) ?? new JList());
                 break;
 
@@ -46,10 +52,14 @@ internal sealed partial class Expander
                     return;
                 }
 
-                var included = JsonModel.AsList(Expand(active, Keywords.Included, value, baseUrl, false, path) ?? new JList());
+                // Step 13.4.6.2: expanded with the enclosing active property; null is no node object.
+                var included = JsonModel.AsList(Expand(active, activeProperty, value, baseUrl, false, path)
+                    ?? throw new JsonLdException(JsonLdErrorCodes.InvalidIncludedValue, "@included must expand to node objects"));
                 foreach (var item in included)
                 {
-                    if (item is not JMap node || node.ContainsKey(Keywords.Value) || node.ContainsKey(Keywords.List) || node.ContainsKey(Keywords.Set))
+                    // A node object, not a value, list or set object, nor a bare node reference (jsonld.js isSubject).
+                    if (item is not JMap node || node.ContainsKey(Keywords.Value) || node.ContainsKey(Keywords.List) || node.ContainsKey(Keywords.Set)
+                        || (node.Count == 1 && node.ContainsKey(Keywords.Id)))
                     {
                         throw new JsonLdException(JsonLdErrorCodes.InvalidIncludedValue, "@included values must be node objects");
                     }
@@ -82,9 +92,20 @@ internal sealed partial class Expander
                 return;
 
             case Keywords.Language:
+                if (value is null)
+                {
+                    // jsonld.js: a null @language is no entry at all.
+                    return;
+                }
+
                 if (value is not string language)
                 {
                     throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, "@language must be a string");
+                }
+
+                if (safeMode && !RdfSerializer.IsWellFormedLanguage(language))
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, $"@language {language} is not a well-formed language tag", path?.ToString());
                 }
 
                 expanded = language.ToLowerInvariant();
@@ -114,13 +135,19 @@ internal sealed partial class Expander
                 break;
 
             case Keywords.List:
+                if (value is null)
+                {
+                    // Expands to null: no entry (jsonld.js does the same).
+                    return;
+                }
+
                 if (activeProperty is null or Keywords.Graph)
                 {
                     Drop(path, "a free-floating list");
                     return;
                 }
 
-                expanded = JsonModel.AsList(Expand(active, activeProperty, value, baseUrl, false, path) ?? new JList());
+                expanded = JsonModel.AsList(Expand(active, activeProperty, value, baseUrl, false, path, insideList: true) ?? new JList());
                 break;
 
             case Keywords.Set:
@@ -131,8 +158,25 @@ internal sealed partial class Expander
                 ExpandReverse(active, value, result, baseUrl, path);
                 return;
 
+            case Keywords.Propagate or Keywords.Import:
+                // Context-only keywords are no keywords in a node object (jsonld.js: "invalid property").
+                if (safeMode)
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.UndefinedTerm, $"{key} is not allowed outside a context", path?.ToString());
+                }
+
+                return;
+
             default:
-                // Other keywords (e.g. @context inside a nested value, framing keywords) have no meaning here.
+                // Other keywords (@base, @vocab, @container, @protected, framing keywords …) mean nothing in a node
+                // object: as in jsonld.js their value is expanded (so whatever it holds is checked) and kept, and
+                // Node Map Generation then ignores it, so it yields no triples.
+                expanded = Expand(active, keyword, value, baseUrl, false, path);
+                if (expanded is not null)
+                {
+                    result[keyword] = JsonModel.AsList(expanded);
+                }
+
                 return;
         }
 

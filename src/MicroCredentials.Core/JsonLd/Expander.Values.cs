@@ -53,7 +53,7 @@ internal sealed partial class Expander
     }
 
     /// <summary>Steps 15-20: validates and simplifies the expanded object.</summary>
-    private object? Finish(string? activeProperty, JMap result, JsonPath? path)
+    private object? Finish(ActiveContext active, string? activeProperty, JMap result, JsonPath? path)
     {
         object? final = result;
         if (result.TryGetValue(Keywords.Value, out var value))
@@ -78,6 +78,7 @@ internal sealed partial class Expander
             }
             else if (value is null || (value is JList { Count: 0 }))
             {
+                Drop(path, "a value object with a null @value");
                 return null;
             }
             else if (value is not string && result.ContainsKey(Keywords.Language))
@@ -88,6 +89,13 @@ internal sealed partial class Expander
             {
                 throw new JsonLdException(JsonLdErrorCodes.InvalidTypedValue, "the @type of a value object must be an IRI");
             }
+        }
+        else if (safeMode && (result.ContainsKey(Keywords.Set) || result.ContainsKey(Keywords.List))
+            && result.TryGetValue(Keywords.Type, out var single) && (single is not JList || ((JList)single).Count == 1))
+        {
+            // Step 17 skips the @set/@list check for a single @type (jsonld.js: also for a one-element array); jsonld.js
+            // then drops the entry's content or trips over it, so in safe mode the object is refused.
+            throw new JsonLdException(JsonLdErrorCodes.InvalidSetOrListObject, NodeWithSetOrList, path?.ToString());
         }
         else if (result.TryGetValue(Keywords.Type, out var types) && types is not JList)
         {
@@ -110,28 +118,25 @@ internal sealed partial class Expander
         {
             if (m.Count == 1 && m.ContainsKey(Keywords.Language))
             {
+                Drop(path, "an object with only @language");
                 return null;
             }
 
-            if (activeProperty is null or Keywords.Graph)
+            // Step 19 (and jsonld.js for graph containers too): top-level empty, value, list and @id-only objects go.
+            if ((activeProperty is null or Keywords.Graph || (active.Term(activeProperty) is { } definition && (definition.Container & Containers.Graph) != 0)) && IsDroppedAtTop(m))
             {
-                if (m.Count == 0 || m.ContainsKey(Keywords.Value) || m.ContainsKey(Keywords.List))
-                {
-                    if (m.Count > 0)
-                    {
-                        Drop(path, "a free-floating value or list");
-                    }
-
-                    return null;
-                }
-
-                if (m.Count == 1 && m.ContainsKey(Keywords.Id))
-                {
-                    return null;
-                }
+                Drop(path, "an empty object, a free-floating value or list, or an object with only @id");
+                return null;
             }
         }
 
         return final;
     }
+
+    /// <summary>The message of the safe-mode refusal of a node object that also has @set or @list.</summary>
+    internal const string NodeWithSetOrList = "a node object cannot also have @set or @list";
+
+    /// <summary>jsonld.js <c>_dropUnsafeObject</c>: empty, value, list, or only <c>@id</c>.</summary>
+    private static bool IsDroppedAtTop(JMap m) =>
+        m.Count == 0 || m.ContainsKey(Keywords.Value) || m.ContainsKey(Keywords.List) || (m.Count == 1 && m.ContainsKey(Keywords.Id));
 }

@@ -7,10 +7,14 @@ namespace MicroCredentials.JsonLd;
 /// Expansion Algorithm (JSON-LD 1.1 API §5.1.2), for one call. In safe mode it tracks JSON paths and raises
 /// instead of dropping anything.
 /// </summary>
-internal sealed partial class Expander(DocumentLoader loader, bool safeMode)
+internal sealed partial class Expander(DocumentLoader loader, ProcessingBudget budget, bool safeMode)
 {
     private readonly DocumentLoader loader = loader;
+    private readonly ProcessingBudget budget = budget;
     private readonly bool safeMode = safeMode;
+
+    /// <summary>Objects and arrays entered (bounded by <see cref="CoreLimits.JsonLdMaxNestingDepth"/>).</summary>
+    private int depth;
 
     /// <summary>Expands a whole document and applies the API's final steps (§9.3 <c>expand()</c>, steps 8.x).</summary>
     public JList ExpandDocument(ActiveContext active, object? document, string? baseUrl)
@@ -29,7 +33,7 @@ internal sealed partial class Expander(DocumentLoader loader, bool safeMode)
         };
     }
 
-    private object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap, JsonPath? path)
+    private object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap, JsonPath? path, bool insideList = false)
     {
         // Step 1.
         if (element is null)
@@ -52,39 +56,48 @@ internal sealed partial class Expander(DocumentLoader loader, bool safeMode)
 
             if (propertyScoped is not null)
             {
-                active = ContextProcessor.ProcessScoped(loader, active, propertyScoped, overrideProtected: true, propagate: true);
+                active = ContextProcessor.ProcessScoped(loader, budget, active, propertyScoped, overrideProtected: true, propagate: true);
             }
 
             return ExpandValue(active, activeProperty, element, path);
         }
 
-        // Step 5: arrays.
-        if (element is JList list)
+        if (++depth > CoreLimits.JsonLdMaxNestingDepth)
         {
-            var result = new JList(list.Count);
-            var isList = propertyDefinition is not null && (propertyDefinition.Container & Containers.List) != 0;
-            for (var i = 0; i < list.Count; i++)
-            {
-                var item = Expand(active, activeProperty, list[i], baseUrl, fromMap, path?.Index(i));
-                if (isList && item is JList nested)
-                {
-                    item = new JMap { [Keywords.List] = nested };
-                }
-
-                if (item is JList items)
-                {
-                    result.AddRange(items);
-                }
-                else if (item is not null)
-                {
-                    result.Add(item);
-                }
-            }
-
-            return result;
+            ProcessingBudget.CheckNesting(depth, path?.ToString());
         }
 
-        return ExpandObject(active, activeProperty, (JMap)element, baseUrl, fromMap, propertyScoped, path);
+        var expanded = element is JList list
+            ? ExpandArray(active, activeProperty, propertyDefinition, list, baseUrl, fromMap, path, insideList)
+            : ExpandObject(active, activeProperty, (JMap)element, baseUrl, fromMap, propertyScoped, path);
+        depth--;
+        return expanded;
+    }
+
+    /// <summary>Step 5: arrays; inside a list (a @list container or a @list entry) a nested array is a nested list.</summary>
+    private JList ExpandArray(ActiveContext active, string? activeProperty, TermDefinition? propertyDefinition, JList list, string? baseUrl, bool fromMap, JsonPath? path, bool insideList)
+    {
+        var result = new JList(list.Count);
+        var isList = insideList || (propertyDefinition is not null && (propertyDefinition.Container & Containers.List) != 0);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var item = Expand(active, activeProperty, list[i], baseUrl, fromMap, path?.Index(i), isList);
+            if (isList && item is JList nested)
+            {
+                item = new JMap { [Keywords.List] = nested };
+            }
+
+            if (item is JList items)
+            {
+                result.AddRange(items);
+            }
+            else if (item is not null)
+            {
+                result.Add(item);
+            }
+        }
+
+        return result;
     }
 
     private object? ExpandObject(ActiveContext active, string? activeProperty, JMap element, string? baseUrl, bool fromMap, TermDefinition? propertyScoped, JsonPath? path)
@@ -98,13 +111,13 @@ internal sealed partial class Expander(DocumentLoader loader, bool safeMode)
         // Step 8: property-scoped context.
         if (propertyScoped is not null)
         {
-            active = ContextProcessor.ProcessScoped(loader, active, propertyScoped, overrideProtected: true, propagate: true);
+            active = ContextProcessor.ProcessScoped(loader, budget, active, propertyScoped, overrideProtected: true, propagate: true);
         }
 
         // Step 9: embedded context.
         if (element.TryGetValue(Keywords.Context, out var localContext))
         {
-            active = ContextProcessor.Process(loader, active, localContext, baseUrl);
+            active = ContextProcessor.Process(loader, budget, active, localContext, baseUrl);
         }
 
         // Steps 10-11: type-scoped contexts, in lexicographic order of the type terms.
@@ -135,7 +148,7 @@ internal sealed partial class Expander(DocumentLoader loader, bool safeMode)
 
         var result = new JMap(StringComparer.Ordinal);
         ExpandEntries(active, typeScoped, activeProperty, element, result, inputType, baseUrl, path);
-        return Finish(activeProperty, result, path);
+        return Finish(active, activeProperty, result, path);
     }
 
     private ActiveContext ApplyTypeScopedContexts(ActiveContext active, ActiveContext typeScoped, JMap element)
@@ -188,7 +201,7 @@ internal sealed partial class Expander(DocumentLoader loader, bool safeMode)
 
     private ActiveContext ApplyTypeScopedContext(ActiveContext active, ActiveContext typeScoped, string term) =>
         typeScoped.Term(term) is { HasContext: true } definition
-            ? ContextProcessor.ProcessScoped(loader, active, definition, overrideProtected: false, propagate: false)
+            ? ContextProcessor.ProcessScoped(loader, budget, active, definition, overrideProtected: false, propagate: false)
             : active;
 
     /// <summary>Step 7: a value object or a lone node reference keeps the type-scoped context.</summary>

@@ -8,6 +8,7 @@ public static class JsonLdErrorCodes
     public const string ConflictingIndexes = "conflicting indexes";
     public const string ContextOverflow = "context overflow";
     public const string CyclicIriMapping = "cyclic IRI mapping";
+    public const string InvalidGraphValue = "invalid @graph value";
     public const string InvalidIdValue = "invalid @id value";
     public const string InvalidImportValue = "invalid @import value";
     public const string InvalidIncludedValue = "invalid @included value";
@@ -61,5 +62,8 @@ public static class JsonLdErrorCodes
 
     /// <summary>Safe mode: a value that expansion or toRdf would drop (free-floating value, ill-formed literal).</summary>
     public const string DroppedValue = "dropped value";
+
+    /// <summary>The document nests deeper than <see cref="CoreLimits.JsonLdMaxNestingDepth"/> (a bound of this processor, not of the spec).</summary>
+    public const string NestingTooDeep = "nesting too deep";
 #pragma warning restore CS1591
 }

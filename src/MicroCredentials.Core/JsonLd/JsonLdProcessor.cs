@@ -42,6 +42,7 @@ public static class JsonLdProcessor
     internal static JList ExpandInternal(object? document, JsonLdOptions options)
     {
         var loader = options.DocumentLoader;
+        var budget = new ProcessingBudget();
         var active = options.Base is null ? loader.Root(options.ProcessingMode) : new ActiveContext(options.ProcessingMode, options.Base);
         if (options.ExpandContext is { } expandContext)
         {
@@ -51,9 +52,9 @@ public static class JsonLdProcessor
                 context = inner;
             }
 
-            active = ContextProcessor.Process(loader, active, context, options.Base);
+            active = ContextProcessor.Process(loader, budget, active, context, options.Base);
         }
 
-        return new Expander(loader, options.SafeMode).ExpandDocument(active, document, options.Base);
+        return new Expander(loader, budget, options.SafeMode).ExpandDocument(active, document, options.Base);
     }
 }

@@ -13,8 +13,16 @@ namespace MicroCredentials.JsonLd;
 /// </summary>
 internal static class JsonModel
 {
-    public static object? FromNode(JsonNode? node)
+    /// <summary>Converts a JSON node; deeper than <see cref="CoreLimits.JsonLdMaxNestingDepth"/> raises <c>nesting too deep</c>.</summary>
+    public static object? FromNode(JsonNode? node) => FromNode(node, 0);
+
+    private static object? FromNode(JsonNode? node, int depth)
     {
+        if (node is JsonObject or JsonArray)
+        {
+            ProcessingBudget.CheckNesting(++depth, null);
+        }
+
         switch (node)
         {
             case null:
@@ -24,7 +32,7 @@ internal static class JsonModel
                 var map = new JMap(o.Count, StringComparer.Ordinal);
                 foreach (var (k, v) in o)
                 {
-                    map[k] = FromNode(v);
+                    map[k] = FromNode(v, depth);
                 }
 
                 return map;
@@ -35,7 +43,7 @@ internal static class JsonModel
                 var list = new JList(a.Count);
                 foreach (var v in a)
                 {
-                    list.Add(FromNode(v));
+                    list.Add(FromNode(v, depth));
                 }
 
                 return list;

@@ -36,6 +36,14 @@ internal static class Keywords
         Prefix, Propagate, Protected, Reverse, Set, Type, Value, Version, Vocab,
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> Framing = new[]
+    {
+        Default, "@embed", "@explicit", "@omitDefault", "@preserve", "@requireAll",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The JSON-LD 1.1 Framing keywords: keywords to jsonld.js, meaningless (and dropped) in expansion.</summary>
+    public static bool IsFramingKeyword(string s) => Framing.Contains(s);
+
     public static bool IsKeyword(string? s) => s is not null && s.Length > 1 && s[0] == '@' && All.Contains(s);
 
     /// <summary>Has the form of a keyword: <c>@</c> followed by one or more ASCII letters only.</summary>

@@ -13,6 +13,9 @@ internal sealed class NodeMap
     private readonly Dictionary<string, string> blankNodes = new(StringComparer.Ordinal);
     private int counter;
 
+    /// <summary>Node, value and list objects entered (bounded by <see cref="CoreLimits.JsonLdMaxNestingDepth"/>).</summary>
+    private int depth;
+
     /// <summary>Graph name (<c>@default</c> for the default graph) → subject → node.</summary>
     public Dictionary<string, Dictionary<string, JMap>> Graphs { get; } = new(StringComparer.Ordinal);
 
@@ -52,6 +55,20 @@ internal sealed class NodeMap
             return;
         }
 
+        // Value objects end the recursion; node, graph and list objects nest.
+        if (map.ContainsKey(Keywords.Value))
+        {
+            AddMap(map, activeGraph, activeSubject, activeProperty, list);
+            return;
+        }
+
+        ProcessingBudget.CheckNesting(++depth, null);
+        AddMap(map, activeGraph, activeSubject, activeProperty, list);
+        depth--;
+    }
+
+    private void AddMap(JMap map, string activeGraph, object? activeSubject, string? activeProperty, JMap? list)
+    {
         // Step 2.
         if (!Graphs.TryGetValue(activeGraph, out var graph))
         {
@@ -60,6 +77,11 @@ internal sealed class NodeMap
         }
 
         var subjectNode = activeSubject is string s ? graph[s] : null;
+        if (list is null && (subjectNode is null || activeProperty is null) && (map.ContainsKey(Keywords.Value) || map.ContainsKey(Keywords.List)))
+        {
+            // Expansion drops free-floating values and lists; one that gets here has no subject to attach to.
+            throw new JsonLdException(JsonLdErrorCodes.DroppedValue, "a value or list object outside any node object would be dropped");
+        }
 
         // Step 4: value objects.
         if (map.ContainsKey(Keywords.Value))
@@ -188,6 +210,13 @@ internal sealed class NodeMap
         {
             if (key is Keywords.Id or Keywords.Type or Keywords.Index or Keywords.Reverse or Keywords.Graph or Keywords.Included)
             {
+                continue;
+            }
+
+            if (key.Length > 1 && key[0] == '@' && (Keywords.IsKeyword(key) || Keywords.IsFramingKeyword(key)))
+            {
+                // Other keyword entries (@language, @vocab, framing keywords …) carry no statements (jsonld.js copies
+                // them without mapping what they hold).
                 continue;
             }
 

@@ -21,6 +21,9 @@ internal sealed class RdfSerializer(NodeMap nodeMap, JsonLdOptions options)
 
     private readonly List<Quad> quads = [];
 
+    /// <summary>Lists entered by List Conversion (bounded by <see cref="CoreLimits.JsonLdMaxNestingDepth"/>).</summary>
+    private int listDepth;
+
     public List<Quad> Serialize()
     {
         foreach (var (graphName, graph) in nodeMap.Graphs)
@@ -113,7 +116,10 @@ internal sealed class RdfSerializer(NodeMap nodeMap, JsonLdOptions options)
 
         if (map.TryGetValue(Keywords.List, out var list))
         {
-            return ListToRdf((JList)list!, graph);
+            ProcessingBudget.CheckNesting(++listDepth, null);
+            var head = ListToRdf((JList)list!, graph);
+            listDepth--;
+            return head;
         }
 
         if (!map.TryGetValue(Keywords.Value, out var value))
@@ -171,7 +177,13 @@ internal sealed class RdfSerializer(NodeMap nodeMap, JsonLdOptions options)
             lexical = (string)value!;
         }
 
-        if (map.TryGetValue(Keywords.Direction, out var dir) && dir is string direction && options.RdfDirection is { } mode)
+        if (value is string && map.TryGetValue(Keywords.Direction, out var dir) && dir is string && options.RdfDirection is null)
+        {
+            // Without an rdfDirection option the direction has no RDF form and would be lost (jsonld.js: "rdfDirection not set").
+            Drop($"the base direction of \"{lexical}\" has no RDF form without the rdfDirection option");
+        }
+
+        if (map.TryGetValue(Keywords.Direction, out var dirValue) && dirValue is string direction && options.RdfDirection is { } mode)
         {
             if (mode == JsonLdRdfDirection.I18nDatatype)
             {
@@ -239,7 +251,8 @@ internal sealed class RdfSerializer(NodeMap nodeMap, JsonLdOptions options)
         return mantissa + "E" + exponent.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static bool IsWellFormedLanguage(string tag)
+    /// <summary>BCP 47 shape as JSON-LD processors check it: <c>[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*</c>.</summary>
+    internal static bool IsWellFormedLanguage(string tag)
     {
         var parts = tag.Split('-');
         if (parts[0].Length is < 1 or > 8 || !parts[0].All(char.IsAsciiLetter))

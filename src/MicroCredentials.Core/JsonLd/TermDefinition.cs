@@ -52,6 +52,9 @@ internal sealed class TermDefinition
 
     public string? TypeMapping { get; set; }
 
+    /// <summary>Held by a context the document loader keeps (see <see cref="ActiveContext.Shared"/>).</summary>
+    public bool Shared { get; set; }
+
     /// <summary>Equal in everything but <see cref="Protected"/> (JSON-LD 1.1 API §4.2.2 step 28).</summary>
     public bool SameAs(TermDefinition other) =>
         string.Equals(Iri, other.Iri, StringComparison.Ordinal)

@@ -76,7 +76,14 @@ internal sealed partial class Rdfc10Canonicalizer
 
                 foreach (var related in recursionList)
                 {
+                    if (++recursionDepth > CoreLimits.RdfcMaxRecursionDepth)
+                    {
+                        throw new Rdfc10WorkLimitExceededException(
+                            $"RDFC-1.0: Hash N-Degree Quads would recurse more than {CoreLimits.RdfcMaxRecursionDepth} deep; the dataset is treated as poisoned.");
+                    }
+
                     var result = HashNDegreeQuads(related, issuerCopy);
+                    recursionDepth--;
                     path.Append("_:").Append(issuerCopy.Issue(related));
                     path.Append('<').Append(result.Hash).Append('>');
                     issuerCopy = result.Issuer;

@@ -22,6 +22,7 @@ internal sealed partial class Rdfc10Canonicalizer
     private string[] firstDegreeHashes = [];
     private long remainingDeepIterations;
     private long maxDeepIterations;
+    private int recursionDepth;
 
     public Rdfc10Canonicalizer(IReadOnlyList<Quad> input, Rdfc10Options options)
     {
@@ -66,7 +67,7 @@ internal sealed partial class Rdfc10Canonicalizer
             }
         }
 
-        maxDeepIterations = options.MaxDeepIterations ?? WorkLimit(nonUniqueCount, options.MaxWorkFactor);
+        maxDeepIterations = Math.Min(options.MaxDeepIterations ?? WorkLimit(nonUniqueCount, options.MaxWorkFactor), CoreLimits.RdfcMaxDeepIterations);
         remainingDeepIterations = maxDeepIterations;
 
         // Step 5: the remaining blank nodes, by hash, through Hash N-Degree Quads.
