@@ -38,4 +38,11 @@ public enum Verdict
 
     /// <summary>Not a credential we can read (not JSON, not a JWT, not an OB 3.0 credential, broken PDF).</summary>
     Unreadable,
+
+    /// <summary>
+    /// An uploaded PDF whose embedded credential is genuine and in force, but the PDF is not the certificate the
+    /// institution issued: it is not sealed with the issuer's seal over the whole file (unsealed, sealed by someone
+    /// else, or changed after sealing). What it prints cannot be relied on: compare it with the verification page.
+    /// </summary>
+    DocumentNotOriginal,
 }
