@@ -93,7 +93,6 @@ public static partial class CertificateReader
             {
                 spanEnd++;
             }
-            var suffix = e.Count - spanEnd;
             for (var i = 0; i < span; i++)
             {
                 if (Compare(e[i], i < a.Count ? a[i] : null, page, checkPlace: true) is { } prefixDifference)
@@ -101,31 +100,44 @@ public static partial class CertificateReader
                     return prefixDifference;
                 }
             }
-            if (a.Count < span + suffix)
+            // The signatory lines (configuration, not credential) end where the words after them begin.
+            var resume = span == e.Count ? span : SignatoryEnd(e, spanEnd, a, span);
+            if (span < e.Count && SignatoryDifference(e.Skip(span).Take(spanEnd - span).ToList(), a.Skip(span).Take(resume - span).ToList(), page) is { } signatoryDifference)
             {
-                return $"Page {page + 1} lacks text the certificate prints: “{Words(e.Skip(a.Count).Take(12))}”.";
+                return signatoryDifference;
             }
-            // The signatory shifts the line under it ("on behalf of …"), so the first suffix line is not compared by place.
-            var shiftedLine = suffix > 0 ? e[spanEnd].Y : double.NaN;
-            for (var k = 0; k < suffix; k++)
+            // The signatory shifts the line under it ("on behalf of …"), so that line is not compared by place.
+            var shiftedLine = spanEnd < e.Count ? e[spanEnd].Y : double.NaN;
+            for (var k = 0; spanEnd + k < e.Count; k++)
             {
                 var expectedToken = e[spanEnd + k];
-                if (Compare(expectedToken, a[a.Count - suffix + k], page, checkPlace: expectedToken.Y != shiftedLine) is { } suffixDifference)
+                var at = resume + k;
+                if (Compare(expectedToken, at < a.Count ? a[at] : null, page, checkPlace: span == e.Count || expectedToken.Y != shiftedLine) is { } suffixDifference)
                 {
                     return suffixDifference;
                 }
             }
-            var middle = a.Skip(span).Take(a.Count - suffix - span).ToList();
-            if (span < e.Count && SignatoryDifference(e.Skip(span).Take(spanEnd - span).ToList(), middle, page) is { } signatoryDifference)
+            var end = resume + (e.Count - spanEnd);
+            if (a.Count > end)
             {
-                return signatoryDifference;
-            }
-            if (span == e.Count && a.Count > e.Count)
-            {
-                return $"Page {page + 1} carries text that is not on the certificate: “{Words(a.Skip(e.Count).Take(12))}”.";
+                return $"Page {page + 1} carries text that is not on the certificate: “{Words(a.Skip(end).Take(12))}”.";
             }
         }
         return null;
+    }
+
+    /// <summary>Where the words after the signatory resume in <paramref name="a"/>: the first place (within 40 words) its next three words match.</summary>
+    private static int SignatoryEnd(List<PrintedToken> e, int spanEnd, List<PrintedToken> a, int start)
+    {
+        var next = e.Skip(spanEnd).Take(3).Select(t => t.Text).ToList();
+        for (var j = start; j <= Math.Min(a.Count - next.Count, start + 40); j++)
+        {
+            if (next.Select((text, k) => a[j + k].Text == text).All(x => x))
+            {
+                return j;
+            }
+        }
+        return Math.Min(a.Count, start + 40);
     }
 
     private static string? Compare(PrintedToken expected, PrintedToken? actual, int page, bool checkPlace)
