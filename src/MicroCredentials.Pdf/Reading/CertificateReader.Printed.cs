@@ -181,7 +181,7 @@ public static partial class CertificateReader
         return text.Contains(Normalize(dutch.Heading), StringComparison.Ordinal) ? CertificateLanguage.Dutch : CertificateLanguage.English;
     }
 
-    /// <summary>The printed verification address (<c>https://…/v/&lt;handle&gt;</c>) and the short code after it.</summary>
+    /// <summary>The printed verification address (<c>https://…/v/&lt;handle&gt;</c>; <c>http</c> on a test host) and the short code after it.</summary>
     private static (Uri Url, string Handle, string Code) RecoverAddress(List<List<PrintedToken>> pages, CertificateLabels labels)
     {
         var codeLabel = labels.Code.Split(' ')[^1] + ":";
@@ -194,8 +194,11 @@ public static partial class CertificateReader
                 {
                     // "… · Verification code: K7QD-M4XP" on the same line.
                     var code = page.Skip(i + 1).TakeWhile(t => Math.Abs(t.Y - page[i].Y) <= 0.5).SkipWhile(t => t.Text != codeLabel)
-                        .Skip(1).FirstOrDefault()?.Text ?? "-";
-                    return (url, match.Groups[1].Value, code);
+                        .Skip(1).FirstOrDefault()?.Text;
+                    if (code is not null)
+                    {
+                        return (url, match.Groups[1].Value, code);
+                    }
                 }
             }
         }
@@ -252,6 +255,6 @@ public static partial class CertificateReader
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^https://[^\s/]+(?:/[^\s]*)?/v/([A-Za-z0-9_-]{1,128})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^https?://[^\s/]+(?:/[^\s]*)?/v/([A-Za-z0-9_-]{1,128})$", RegexOptions.CultureInvariant)]
     private static partial Regex VerificationAddress();
 }
