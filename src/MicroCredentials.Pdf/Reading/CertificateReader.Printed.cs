@@ -60,8 +60,9 @@ public static partial class CertificateReader
                 SignatoryTitle = SignatoryRoleMark,
             }).GeneratePdf();
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
+            // ArgumentException from the document's checks, or a layout failure on values we would never print.
             return PrintedComparison.Differs(missing, "The embedded credential is not one a certificate is printed from.");
         }
         cancellationToken.ThrowIfCancellationRequested();
