@@ -70,7 +70,7 @@ public sealed partial class HostApiTests
         Assert.That(Values("VerificationResponse", "verdict"), Is.EquivalentTo(new[]
         {
             "valid", "valid_status_unknown", "revoked", "superseded", "suspended", "expired", "not_yet_valid", "not_genuine",
-            "unknown_issuer", "unreadable", "status_list_credential",
+            "unknown_issuer", "unreadable", "status_list_credential", "document_not_original",
         }));
         Assert.That(Values("Check", "status"), Is.EquivalentTo(new[] { "pass", "fail", "warning", "skipped" }));
         Assert.That(Values("Check", "id"), Does.Contain("issuer_key").And.Contain("pdf_signature").And.Contain("validity_period"));

@@ -11,4 +11,10 @@ public enum BadgeExtractionStatus
 
     /// <summary>Not a well-formed image of the expected type (PNG or SVG).</summary>
     Malformed,
+
+    /// <summary>
+    /// Reading stopped at one of <see cref="CoreLimits"/> (too many chunks, a credential or inflated text over the cap,
+    /// markup nested too deep): a decompression bomb or an image far from a badge. <see cref="BadgeExtraction.Problem"/> says which.
+    /// </summary>
+    TooLarge,
 }

@@ -11,7 +11,10 @@ internal sealed record PngChunk(string Type, byte[] Data)
     /// <summary>The 8-byte PNG signature.</summary>
     public static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>Splits a PNG file into chunks; null when it is not a well-formed PNG (signature, lengths, CRCs, IEND).</summary>
+    /// <summary>
+    /// Splits a PNG file into chunks; null when it is not a well-formed PNG (signature, lengths, CRCs, IEND) or has
+    /// more than <see cref="CoreLimits.MaxPngChunks"/> chunks.
+    /// </summary>
     public static List<PngChunk>? Parse(ReadOnlySpan<byte> png)
     {
         if (!png.StartsWith(Signature))
@@ -22,6 +25,10 @@ internal sealed record PngChunk(string Type, byte[] Data)
         var at = Signature.Length;
         while (at + 12 <= png.Length)
         {
+            if (chunks.Count >= CoreLimits.MaxPngChunks)
+            {
+                return null;
+            }
             var length = BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
             if (length > int.MaxValue || at + 12 + (long)length > png.Length)
             {

@@ -9,7 +9,7 @@ namespace MicroCredentials.Baking;
 /// <c>&lt;openbadges:credential&gt;</c>, carrying a compact JWS in its <c>verify</c> attribute or the credential JSON
 /// in a CDATA section.
 /// </summary>
-public static class SvgBaker
+public static partial class SvgBaker
 {
     private static readonly XNamespace Badges = BakingTerms.SvgNamespace;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
@@ -32,29 +32,13 @@ public static class SvgBaker
         return document.Declaration is null ? root.ToString(SaveOptions.DisableFormatting) : document.Declaration + root.ToString(SaveOptions.DisableFormatting);
     }
 
-    /// <summary>Reads the credential from the first <c>openbadges:credential</c> element.</summary>
-    public static BadgeExtraction Extract(string svg)
-    {
-        var document = svg is null ? null : Load(svg);
-        if (document is null)
-        {
-            return new BadgeExtraction(BadgeExtractionStatus.Malformed, null);
-        }
-        var element = document.Root!.Descendants(Badges + BakingTerms.SvgElement).FirstOrDefault();
-        if (element is null)
-        {
-            return new BadgeExtraction(BadgeExtractionStatus.NotBaked, null);
-        }
-        var value = element.Attribute(BakingTerms.SvgVerifyAttribute)?.Value ?? element.Value.Trim();
-        return value.Length == 0
-            ? new BadgeExtraction(BadgeExtractionStatus.Malformed, null)
-            : new BadgeExtraction(BadgeExtractionStatus.Found, value);
-    }
-
     private static XDocument? Load(string svg)
     {
         // No DTD processing and no resolver: an uploaded SVG cannot make us read files or expand entity bombs.
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersInDocument = CoreLimits.MaxSvgCharacters,
+        };
         try
         {
             using var reader = XmlReader.Create(new StringReader(svg), settings);

@@ -5,18 +5,18 @@ namespace MicroCredentials.Verification;
 
 public static partial class CredentialInputs
 {
-    private static partial bool FromBaked(ReadOnlySpan<byte> bytes, out string? credential, out string? problem)
+    private static partial bool FromBaked(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken, out string? credential, out string? problem)
     {
         credential = null;
         problem = null;
         BadgeExtraction extraction;
         if (bytes.StartsWith(PngChunk.Signature))
         {
-            extraction = PngBaker.Extract(bytes);
+            extraction = PngBaker.Extract(bytes, cancellationToken);
         }
         else if (LooksLikeSvg(bytes))
         {
-            extraction = SvgBaker.Extract(Encoding.UTF8.GetString(bytes));
+            extraction = SvgBaker.Extract(Encoding.UTF8.GetString(bytes), cancellationToken);
         }
         else
         {
@@ -30,6 +30,9 @@ public static partial class CredentialInputs
                 return true;
             case BadgeExtractionStatus.NotBaked:
                 problem = "The image is not a baked badge: it carries no Open Badges credential.";
+                return false;
+            case BadgeExtractionStatus.TooLarge:
+                problem = "The image cannot be read: " + extraction.Problem;
                 return false;
             default:
                 problem = "The image is damaged or its baked credential is malformed.";

@@ -14,18 +14,31 @@ public static partial class CredentialInputs
         Func<string, string, Bitstring?>? localList, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(verifier);
-        var text = ExtractText(bytes.Span, out var problem);
+        var text = ExtractText(bytes.Span, cancellationToken, out var problem);
         return text is null
-            ? Task.FromResult(new VerificationReport
-            {
-                Verdict = Verdict.Unreadable,
-                Checks = [new VerificationCheck(CheckId.Format, CheckOutcome.Fail, VerificationReasons.Malformed, problem!)],
-            })
+            ? Task.FromResult(Unreadable(problem!))
             : verifier.VerifyTextAsync(text, localList, cancellationToken);
     }
 
+    /// <summary>The report for a file whose credential cannot be read: verdict unreadable, one failed format check.</summary>
+    /// <param name="problem">One plain sentence saying why (from <see cref="ExtractText(ReadOnlySpan{byte}, CancellationToken, out string?)"/>).</param>
+    public static VerificationReport Unreadable(string problem) => new()
+    {
+        Verdict = Verdict.Unreadable,
+        Checks = [new VerificationCheck(CheckId.Format, CheckOutcome.Fail, VerificationReasons.Malformed, problem)],
+    };
+
     /// <summary>The credential text (JSON or JWT) in a file, or null with the reason.</summary>
-    public static string? ExtractText(ReadOnlySpan<byte> bytes, out string? problem)
+    public static string? ExtractText(ReadOnlySpan<byte> bytes, out string? problem) => ExtractText(bytes, CancellationToken.None, out problem);
+
+    /// <summary>
+    /// The credential text (JSON or JWT) in a file, or null with the reason. A baked image is read once, within
+    /// <see cref="CoreLimits"/>; a limit hit gives null and a plain reason.
+    /// </summary>
+    /// <param name="bytes">The uploaded file.</param>
+    /// <param name="cancellationToken">Stops reading a large image when the requester has gone.</param>
+    /// <param name="problem">Why no credential text was found; null on success.</param>
+    public static string? ExtractText(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken, out string? problem)
     {
         problem = null;
         if (bytes.StartsWith("%PDF-"u8))
@@ -34,7 +47,7 @@ public static partial class CredentialInputs
             return null;
         }
 
-        if (FromBaked(bytes, out var baked, out problem))
+        if (FromBaked(bytes, cancellationToken, out var baked, out problem))
         {
             return baked;
         }
@@ -63,5 +76,5 @@ public static partial class CredentialInputs
     }
 
     /// <summary>Extracts a baked credential from PNG or SVG; false when the bytes are neither.</summary>
-    private static partial bool FromBaked(ReadOnlySpan<byte> bytes, out string? credential, out string? problem);
+    private static partial bool FromBaked(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken, out string? credential, out string? problem);
 }

@@ -44,4 +44,11 @@ public enum Verdict
     /// key and its issuer is us) — the list that records which of its certificates are revoked or suspended.
     /// </summary>
     StatusListCredential,
+
+    /// <summary>
+    /// An uploaded PDF whose embedded credential is genuine and in force, but the PDF is not the certificate the
+    /// institution issued: it is not sealed with the issuer's seal over the whole file (unsealed, sealed by someone
+    /// else, or changed after sealing). What it prints cannot be relied on: compare it with the verification page.
+    /// </summary>
+    DocumentNotOriginal,
 }

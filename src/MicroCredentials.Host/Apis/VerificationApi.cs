@@ -95,10 +95,11 @@ internal static class VerificationApi
         }
 
         // Read and parse the upload once: the parsed credential tells which of our lists to load and is verified as is.
-        var text = CredentialInputs.ExtractText(bytes.Span, out _);
+        var text = CredentialInputs.ExtractText(bytes.Span, ct, out var problem);
         if (text is null)
         {
-            return await CredentialInputs.VerifyAsync(verifier, bytes, localList: null, ct);
+            // The reason is already known: reading a baked image again would double the work.
+            return CredentialInputs.Unreadable(problem ?? "The file holds no credential.");
         }
 
         return text.TrimStart().StartsWith('{') && CredentialJson.TryParse(text) is { Succeeded: true } parsed

@@ -29,9 +29,18 @@ public sealed record CertificateReadResult
     /// <summary>The embedded VC-JWT, as stored.</summary>
     public string? CredentialJwt { get; init; }
 
-    /// <summary>Whether the printed name, title and ECTS match the embedded credential.</summary>
+    /// <summary>
+    /// Whether the printed text is exactly the certificate our layout draws from the embedded credential (JSON, else
+    /// the VC-JWT's payload): same words, order, size, colour, visibility and place.
+    /// </summary>
     public PrintedValuesCheck PrintedValues { get; init; } = PrintedValuesCheck.NotChecked;
 
-    /// <summary>Which printed values did not match (<c>name</c>, <c>title</c>, <c>ects</c>); empty otherwise.</summary>
+    /// <summary>
+    /// Which credential facts cannot be read on the page (<c>name</c>, <c>title</c>, <c>institution</c>, <c>ects</c>,
+    /// <c>eqf</c>, <c>grade</c>, <c>date</c>, <c>issued</c>, <c>code</c>, <c>period</c>, <c>id</c>); empty otherwise.
+    /// </summary>
     public IReadOnlyList<string> Mismatches { get; init; } = [];
+
+    /// <summary>The first way the printed text differs from the certificate, in one sentence; null when it does not.</summary>
+    public string? PrintedDifference { get; init; }
 }

@@ -17,4 +17,7 @@ public enum CertificateVerdict
 
     /// <summary>The PDF signature verifies and covers the whole file (trust in the signer is decided by the caller).</summary>
     SignatureValid,
+
+    /// <summary>Reading stopped at one of <see cref="PdfLimits"/> (a decompression bomb, too many streams, deep nesting).</summary>
+    TooLarge,
 }

@@ -1,14 +1,14 @@
 namespace MicroCredentials.Pdf;
 
-/// <summary>Whether the name, title and ECTS printed on page 1 are those of the embedded credential.</summary>
+/// <summary>Whether the text printed on the PDF is the certificate our layout draws from the embedded credential.</summary>
 public enum PrintedValuesCheck
 {
     /// <summary>Not checked: no readable embedded credential or no readable first page.</summary>
     NotChecked,
 
-    /// <summary>Learner name, title (in either language) and ECTS all appear on the first page.</summary>
+    /// <summary>Every page prints exactly the rebuilt certificate's words, in order, size, colour, visibility and place.</summary>
     Match,
 
-    /// <summary>At least one of them does not appear; see <see cref="CertificateReadResult.Mismatches"/>.</summary>
+    /// <summary>The text differs; see <see cref="CertificateReadResult.PrintedDifference"/> and <see cref="CertificateReadResult.Mismatches"/>.</summary>
     Mismatch,
 }

@@ -1,0 +1,168 @@
+using System.IO.Compression;
+
+namespace MicroCredentials.Pdf;
+
+/// <summary>
+/// A raw pass over an uploaded PDF before any PDF library parses it, so that the library never meets a bomb: it
+/// counts streams, bounds the nesting of arrays and dictionaries, and inflates every stream through a cap into a
+/// counting sink (nothing is kept). Linear in the file plus the capped inflated bytes; the request's cancellation
+/// token is checked between streams and while inflating.
+/// </summary>
+internal static class PdfPreflight
+{
+    private static readonly byte[] StreamKeyword = "stream"u8.ToArray();
+    private static readonly byte[] EndStreamKeyword = "endstream"u8.ToArray();
+
+    /// <summary>Null when <paramref name="file"/> is within <see cref="PdfLimits"/>; otherwise one plain sentence why not.</summary>
+    public static string? Check(byte[] file, CancellationToken cancellationToken)
+    {
+        ReadOnlySpan<byte> pdf = file;
+        if (pdf.Length > PdfLimits.MaxPdfBytes)
+        {
+            return $"The PDF is larger than {PdfLimits.MaxPdfBytes / 1024 / 1024} MiB; a certificate is about 100 KB.";
+        }
+        if (pdf.IndexOf("/LZW"u8) >= 0)
+        {
+            return "The PDF uses LZW compression, which certificates never use and which cannot be read within bounds.";
+        }
+        var streams = 0;
+        var inflatedTotal = 0L;
+        var depth = 0;
+        var at = 0;
+        var buffer = new byte[64 * 1024];
+        while (at < pdf.Length)
+        {
+            switch (pdf[at])
+            {
+                case (byte)'%':
+                    at = SkipLine(pdf, at);
+                    continue;
+                case (byte)'(':
+                    at = SkipLiteralString(pdf, at);
+                    continue;
+                case (byte)'[':
+                case (byte)'<' when at + 1 < pdf.Length && pdf[at + 1] == '<':
+                    if (++depth > PdfLimits.MaxNestingDepth)
+                    {
+                        return $"The PDF nests arrays or dictionaries deeper than {PdfLimits.MaxNestingDepth} levels; a certificate nests a few.";
+                    }
+                    at += pdf[at] == '[' ? 1 : 2;
+                    continue;
+                case (byte)']':
+                case (byte)'>' when at + 1 < pdf.Length && pdf[at + 1] == '>':
+                    depth = Math.Max(0, depth - 1);
+                    at += pdf[at] == ']' ? 1 : 2;
+                    continue;
+                case (byte)'s' when IsStreamKeyword(pdf, at):
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (++streams > PdfLimits.MaxStreams)
+                    {
+                        return $"The PDF has more than {PdfLimits.MaxStreams} streams; a certificate has about 30.";
+                    }
+                    var data = DataStart(pdf, at + StreamKeyword.Length);
+                    var inflated = InflatedLength(file, data, buffer, cancellationToken);
+                    inflatedTotal += inflated;
+                    if (inflated > PdfLimits.MaxStreamInflatedBytes)
+                    {
+                        return $"A stream in the PDF inflates beyond {PdfLimits.MaxStreamInflatedBytes / 1024 / 1024} MiB (a decompression bomb); it was not read further.";
+                    }
+                    if (inflatedTotal > PdfLimits.MaxTotalInflatedBytes)
+                    {
+                        return $"The PDF's streams inflate beyond {PdfLimits.MaxTotalInflatedBytes / 1024 / 1024} MiB together; a certificate needs far less.";
+                    }
+                    // Stream data is binary: brackets in it are not structure. Resume after its endstream.
+                    var end = pdf[data..].IndexOf(EndStreamKeyword);
+                    at = end < 0 ? pdf.Length : data + end + EndStreamKeyword.Length;
+                    continue;
+                default:
+                    at++;
+                    continue;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// How many bytes the stream whose data starts at offset <paramref name="data"/> of <paramref name="file"/> inflates to, counted up to one past the per-stream
+    /// cap. Deflate is read after the two zlib header bytes, as PDF readers do, and also from the first byte; whatever
+    /// is not deflate data ends at once.
+    /// </summary>
+    private static long InflatedLength(byte[] file, int data, byte[] buffer, CancellationToken cancellationToken) =>
+        Math.Max(Inflate(file, data + 2, buffer, cancellationToken), Inflate(file, data, buffer, cancellationToken));
+
+    private static long Inflate(byte[] data, int offset, byte[] buffer, CancellationToken cancellationToken)
+    {
+        if (data.Length <= offset)
+        {
+            return 0;
+        }
+        var count = 0L;
+        try
+        {
+            using var inflate = new DeflateStream(new MemoryStream(data, offset, data.Length - offset, writable: false), CompressionMode.Decompress);
+            int read;
+            while ((read = inflate.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                count += read;
+                if (count > PdfLimits.MaxStreamInflatedBytes)
+                {
+                    break;
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Not (or no longer) deflate data: what was inflated so far is what a reader would get.
+        }
+        return count;
+    }
+
+    private static bool IsStreamKeyword(ReadOnlySpan<byte> pdf, int at) =>
+        pdf[at..].StartsWith(StreamKeyword)
+        && (at == 0 || !IsRegular(pdf[at - 1]))
+        && at + StreamKeyword.Length < pdf.Length && pdf[at + StreamKeyword.Length] is (byte)'\r' or (byte)'\n';
+
+    private static int DataStart(ReadOnlySpan<byte> pdf, int at)
+    {
+        if (at < pdf.Length && pdf[at] == '\r')
+        {
+            at++;
+        }
+        if (at < pdf.Length && pdf[at] == '\n')
+        {
+            at++;
+        }
+        return at;
+    }
+
+    private static bool IsRegular(byte b) => b > 32 && b is not ((byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']'
+        or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%');
+
+    private static int SkipLine(ReadOnlySpan<byte> pdf, int at)
+    {
+        var end = pdf[at..].IndexOfAny((byte)'\r', (byte)'\n');
+        return end < 0 ? pdf.Length : at + end + 1;
+    }
+
+    /// <summary>Skips a literal string with balanced parentheses and backslash escapes (ISO 32000-2 §7.3.4.2).</summary>
+    private static int SkipLiteralString(ReadOnlySpan<byte> pdf, int at)
+    {
+        var open = 0;
+        for (; at < pdf.Length; at++)
+        {
+            switch (pdf[at])
+            {
+                case (byte)'\\':
+                    at++;
+                    break;
+                case (byte)'(':
+                    open++;
+                    break;
+                case (byte)')' when --open == 0:
+                    return at + 1;
+            }
+        }
+        return at;
+    }
+}
