@@ -12,6 +12,12 @@ internal static partial class HostLimits
     /// <summary>IPv6 clients share a bucket per /64: one subscriber holds a whole /64 and could otherwise rotate addresses.</summary>
     public const int RateLimitIPv6PrefixLength = 64;
 
+    /// <summary>Largest buffer the upload reader's pool keeps (1 MiB): larger ones are allocated per upload and collected after it.</summary>
+    public const int UploadPoolMaxArrayBytes = 1024 * 1024;
+
+    /// <summary>Buffers per size the upload reader's pool keeps: enough for the concurrent uploads of a small host.</summary>
+    public const int UploadPoolArraysPerBucket = 16;
+
     /// <summary>Most entries of <c>X-Forwarded-For</c> read (right to left, trusted proxies only): more hops than this is no real chain.</summary>
     public const int ForwardedForMaxEntries = 10;
 }

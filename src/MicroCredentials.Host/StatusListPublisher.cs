@@ -75,7 +75,8 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
         };
         foreach (var entry in entries)
         {
-            var url = entry?["statusListCredential"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            // Any VC 2.0 shape may arrive here (an entry that is a string, a number, an array): only objects name a list.
+            var url = entry is JsonObject o && o["statusListCredential"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             if (url is null || found.ContainsKey(url) || ListId(url) is not { } id)
             {
                 continue;

@@ -137,7 +137,8 @@ internal static class VerificationApi
     {
         try
         {
-            return JsonNode.Parse(text) as JsonObject;
+            // A JSON object that repeats a member is refused here (JsonObject would throw later, on first lookup).
+            return JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
         }
         catch (System.Text.Json.JsonException)
         {
