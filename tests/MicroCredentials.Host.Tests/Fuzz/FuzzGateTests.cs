@@ -14,7 +14,8 @@ namespace MicroCredentials.Host.Tests.Fuzz;
 /// equivalent rewrite of it, see <see cref="FuzzOracle"/>). <c>MICROCRED_FUZZ_SEED</c> picks the seed,
 /// <c>MICROCRED_FUZZ_CASES</c> the size, <c>MICROCRED_FUZZ_ONLY</c> replays one case, <c>MICROCRED_FUZZ_ENABLE</c>
 /// turns on guarded classes and <c>MICROCRED_FUZZ_CLASSES</c> restricts a run to classes by prefix (both comma-separated;
-/// a restricted run draws other cases than a full one).
+/// a restricted run draws other cases than a full one). A replayed case's bytes are written to <c>fuzz-case-{index}.bin</c>;
+/// the artefacts are issued afresh each run (new ids and times), so a replay repeats the mutation, not every byte.
 /// </summary>
 [NonParallelizable]
 public sealed partial class FuzzGateTests
@@ -73,6 +74,12 @@ public sealed partial class FuzzGateTests
             var fuzzCase = generator.Create(index);
             // Written before sending: if the process dies, the last line names the case that killed it.
             await log.WriteLineAsync($"seed={seed} index={index} class={fuzzCase.Class} {fuzzCase}");
+            if (only is not null && fuzzCase.Body is { } bytes)
+            {
+                // Replaying one case: keep its bytes for a closer look.
+                await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, $"fuzz-case-{index}.bin"), bytes);
+            }
+
             // The outcome keeps the case without its bytes: the run itself must not hold megabytes per case.
             var outcome = await RunAsync(client, factory, fuzzCase, genuine);
             outcomes.Add(outcome with { Case = fuzzCase with { Body = null, Payload = null } });
@@ -110,7 +117,8 @@ public sealed partial class FuzzGateTests
         Uri uri;
         try
         {
-            uri = new Uri(fuzzCase.Path, UriKind.Relative);
+            // Absolute, so that a path starting "//" stays a path and is not read as a host.
+            uri = new Uri(client.BaseAddress!.GetLeftPart(UriPartial.Authority) + fuzzCase.Path, UriKind.Absolute);
         }
         catch (UriFormatException)
         {
@@ -141,6 +149,10 @@ public sealed partial class FuzzGateTests
             using var response = await client.SendAsync(request);
             body = await response.Content.ReadAsStringAsync();
             status = (int)response.StatusCode;
+        }
+        catch (UriFormatException e)
+        {
+            return new FuzzOutcome(fuzzCase, NotSent, 0, false) { Detail = "not sendable as a URL: " + e.Message };
         }
         catch (InvalidOperationException e) when (e.Source == "Microsoft.AspNetCore.TestHost" || e.Message.Contains("null characters", StringComparison.Ordinal))
         {

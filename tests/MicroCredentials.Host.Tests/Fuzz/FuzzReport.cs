@@ -4,7 +4,7 @@ using System.Text;
 namespace MicroCredentials.Host.Tests.Fuzz;
 
 /// <summary>The gate's summary: a table by class and status, the failures with what replays them, the figures.</summary>
-internal static class FuzzReport
+internal static partial class FuzzReport
 {
     public static string Format(IReadOnlyList<FuzzOutcome> outcomes, int seed, double seconds, long startBytes, long endBytes, long peakBytes, long peakWorkingSet)
     {
@@ -58,7 +58,11 @@ internal static class FuzzReport
         o.Status >= 500 ? "5xx" : o.Status == 0 ? "no answer" : o.FalseValid ? "false valid" : o.GenuineRejected ? "genuine rejected" : "slow";
 
     // 5xx are grouped by the site that threw (exception type and first frame), the rest by reason and class.
-    private static string Kind(FuzzOutcome o) => o.Status >= 500 ? "5xx " + Clip(o.Detail, 220) : Reason(o) + " (" + o.Case.Class + ")";
+    private static string Kind(FuzzOutcome o) => o.Status >= 500 ? "5xx " + Clip(Specifics().Replace(o.Detail, "…"), 220) : Reason(o) + " (" + o.Case.Class + ")";
+
+    // The member names and values inside exception messages, so one site is one line.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(Key: \S+|'[^']*'|<>c[_A-Za-z0-9]*|b__\d+_\d+)")]
+    private static partial System.Text.RegularExpressions.Regex Specifics();
 
     private static string Clip(string text, int length)
     {
