@@ -60,6 +60,17 @@ public sealed class IssuerOptions
     /// </summary>
     public bool IncludeEmailHash { get; set; }
 
-    /// <summary>Public requests per minute per client address before 429. Default 600.</summary>
+    /// <summary>
+    /// Rate limit of the public endpoints, in tokens per minute per client address (IPv6: per /64): a token bucket of
+    /// this size, refilled continuously at this rate. A page or document costs 1 token (so this is still "page views per
+    /// minute"), verifying a VC-JWT 2, a JSON credential 5, a PDF or baked PNG/SVG 10. Default 600.
+    /// </summary>
     [Range(1, 1_000_000)] public int PublicRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Reverse proxies (addresses such as <c>10.0.0.5</c> or networks such as <c>10.0.0.0/24</c>) whose
+    /// <c>X-Forwarded-For</c> names the client for rate limiting. Default none: the header is ignored and the
+    /// connection's address counts, so a client cannot pick its own bucket.
+    /// </summary>
+    [Infrastructure.TrustedProxies] public string[] TrustedProxies { get; set; } = [];
 }

@@ -58,8 +58,8 @@ internal static class IssuerServices
         builder.Services.AddSingleton(loaded.Catalog!);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(issuance);
-        builder.Services.AddSingleton(new HttpClient());
-        builder.Services.AddSingleton(sp => new StatusListClient(sp.GetRequiredService<HttpClient>(), time));
+        // Foreign status lists are fetched only from public https addresses (Core/Net/PublicHttp).
+        builder.Services.AddSingleton(new StatusListClient(time));
         builder.Services.AddSingleton(sp => new StatusChecker(sp.GetRequiredService<StatusListClient>(), StatusListProof.Verifier(keys), time));
         builder.Services.AddSingleton(sp => new CredentialVerifier(keys.DataIntegrityKeyResolver, keys.JwtKeyResolver, sp.GetRequiredService<StatusChecker>(), time));
         builder.Services.AddSingleton<StatusListPublisher>();

@@ -82,8 +82,8 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
         };
         foreach (var entry in entries)
         {
-            // An entry may be any JSON value (a string, an array): only an object names a list.
-            var url = (entry as JsonObject)?["statusListCredential"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            // Any VC 2.0 shape may arrive here (an entry that is a string, a number, an array): only objects name a list.
+            var url = entry is JsonObject o && o["statusListCredential"] is JsonValue v ? Text(v) : null;
             if (url is null || found.ContainsKey(url) || ListId(url) is not { } id)
             {
                 continue;
@@ -101,6 +101,19 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
         }
 
         return new LocalStatusBits(found, records);
+    }
+
+    // The string value, or null when it is none or not valid UTF-16 (a lone surrogate: System.Text.Json throws on reading it).
+    private static string? Text(JsonValue value)
+    {
+        try
+        {
+            return value.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether these bitstrings (from <see cref="LocalBitsAsync"/>) are still the current ones, the very same objects.</summary>

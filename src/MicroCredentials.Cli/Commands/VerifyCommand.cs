@@ -44,8 +44,7 @@ internal static class VerifyCommand
 
             using (keys)
             {
-                using var http = new HttpClient();
-                var checker = new StatusChecker(new StatusListClient(http, context.Time), StatusListProof.Verifier(keys), context.Time);
+                var checker = new StatusChecker(new StatusListClient(context.Time), StatusListProof.Verifier(keys), context.Time);
                 var verifier = new CredentialVerifier(keys.DataIntegrityKeyResolver, keys.JwtKeyResolver, checker, context.Time);
                 var local = await LocalStatusLists.LoadAsync(parse, common, context, ct);
                 var bytes = await File.ReadAllBytesAsync(path, ct);

@@ -100,10 +100,10 @@ public sealed partial class Bitstring
             int read;
             while ((read = gzip.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (output.Length + read > MaximumByteLength)
+                if (output.Length + read > CoreLimits.StatusListInflatedBytes)
                 {
                     failure = BitstringDecodeResult.Fail(BitstringDecodeFailure.TooLarge,
-                        $"The list inflates to more than {MaximumByteLength} bytes.");
+                        $"The list inflates to more than {CoreLimits.StatusListInflatedBytes} bytes.");
                     return null;
                 }
 

@@ -43,6 +43,39 @@ public sealed partial class StatusListClient
         cache.TryRemove(oldest.Key, out _);
     }
 
+    /// <summary>The failure remembered for <paramref name="url"/>, while younger than <see cref="CoreLimits.FetchFailureCacheSeconds"/>.</summary>
+    private StatusListFetchResult? RecentFailure(string url, DateTimeOffset now) =>
+        failures.TryGetValue(url, out var failed) && now < failed.Until ? failed.Result : null;
+
+    /// <summary>Negative caching: a failure is remembered briefly, a success forgets it.</summary>
+    private void RememberOutcome(string url, StatusListFetchResult result, DateTimeOffset now)
+    {
+        if (result.Succeeded)
+        {
+            failures.TryRemove(url, out _);
+            return;
+        }
+
+        failures[url] = new RememberedFailure(result with { LastKnown = null }, now + TimeSpan.FromSeconds(CoreLimits.FetchFailureCacheSeconds));
+        if (failures.Count > options.MaxCachedLists)
+        {
+            // Over the bound: forget the expired ones, then the oldest (rare: one URL per uploaded credential).
+            foreach (var expired in failures.Where(pair => pair.Value.Until <= now).Select(pair => pair.Key).ToList())
+            {
+                failures.TryRemove(expired, out _);
+            }
+
+            if (failures.Count > options.MaxCachedLists)
+            {
+                failures.TryRemove(failures.MinBy(pair => pair.Value.Until).Key, out _);
+            }
+        }
+    }
+
+    private static string Shorten(string url) => url.Length <= 200 ? url : url[..200] + "…";
+
+    private sealed record RememberedFailure(StatusListFetchResult Result, DateTimeOffset Until);
+
     private async Task<byte[]?> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > options.MaxResponseBytes)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using MicroCredentials.Net;
 
 namespace MicroCredentials.Status;
 
@@ -11,8 +12,11 @@ namespace MicroCredentials.Status;
 /// copy of each list with the time it was fetched, so a failed fetch can say what was last known.
 /// </summary>
 /// <remarks>
-/// Thread-safe. Concurrent misses for the same URL may each fetch once. The caller owns the <see cref="HttpClient"/>
-/// (and its handler); time, including the timeout, runs on the injected <see cref="TimeProvider"/>.
+/// Every fetch goes through <see cref="PublicHttp"/>: only public https addresses, checked when connecting, redirects
+/// followed by hand and checked again. A failure is remembered for <see cref="CoreLimits.FetchFailureCacheSeconds"/>
+/// (negative caching) and network failures all read <see cref="PublicHttp.FailureMessage"/>. Thread-safe. Concurrent
+/// misses for the same URL may each fetch once. Time, including the timeout, runs on the injected
+/// <see cref="TimeProvider"/>.
 /// </remarks>
 public sealed partial class StatusListClient
 {
@@ -23,9 +27,23 @@ public sealed partial class StatusListClient
     private readonly TimeProvider time;
     private readonly StatusListClientOptions options;
     private readonly ConcurrentDictionary<string, FetchedStatusList> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RememberedFailure> failures = new(StringComparer.Ordinal);
 
-    /// <summary>Creates a client.</summary>
-    /// <param name="httpClient">Used for every request; its own Timeout should be at least <see cref="StatusListClientOptions.Timeout"/>.</param>
+    /// <summary>Creates a client with its own <see cref="PublicHttp"/> client (made with <see cref="StatusListClientOptions.Fetching"/>).</summary>
+    /// <param name="timeProvider">The clock for freshness, fetch times and the timeout.</param>
+    /// <param name="options">Limits; defaults when null.</param>
+    /// <exception cref="InvalidOperationException">The options are out of range.</exception>
+    public StatusListClient(TimeProvider timeProvider, StatusListClientOptions? options = null)
+        : this(PublicHttp.CreateClient((options ?? new StatusListClientOptions()).Fetching), timeProvider, options)
+    {
+    }
+
+    /// <summary>Creates a client over a caller's <see cref="HttpClient"/>.</summary>
+    /// <param name="httpClient">
+    /// Used for every request: one made by <see cref="PublicHttp.CreateClient"/> with the same
+    /// <see cref="StatusListClientOptions.Fetching"/> (only that one checks resolved addresses when connecting; tests may
+    /// pass their own). Its own Timeout should be at least <see cref="StatusListClientOptions.Timeout"/>.
+    /// </param>
     /// <param name="timeProvider">The clock for freshness, fetch times and the timeout.</param>
     /// <param name="options">Limits; defaults when null.</param>
     /// <exception cref="InvalidOperationException">The options are out of range.</exception>
@@ -49,42 +67,51 @@ public sealed partial class StatusListClient
     public async Task<StatusListFetchResult> GetAsync(string url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && !options.RequireHttps)))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+            || !(parsed.Scheme == Uri.UriSchemeHttps || (parsed.Scheme == Uri.UriSchemeHttp && options.Fetching.UnsafeAllowLoopbackForTesting)))
         {
-            return new StatusListFetchResult
-            {
-                Failure = StatusListFetchFailure.InvalidUrl,
-                Detail = options.RequireHttps ? $"'{url}' is not an absolute https URL." : $"'{url}' is not an absolute http(s) URL.",
-            };
+            return new StatusListFetchResult { Failure = StatusListFetchFailure.InvalidUrl, Detail = $"'{Shorten(url)}' is not an absolute https URL." };
         }
 
         cache.TryGetValue(url, out var cached);
-        if (cached is not null && time.GetUtcNow() < cached.FreshUntil)
+        var now = time.GetUtcNow();
+        if (cached is not null && now < cached.FreshUntil)
         {
             return new StatusListFetchResult { List = cached, FromCache = true };
         }
 
-        return await FetchAsync(url, uri, cached, cancellationToken);
+        if (RecentFailure(url, now) is { } failed)
+        {
+            return failed with { LastKnown = cached, FromCache = true };
+        }
+
+        var result = await FetchAsync(url, cached, cancellationToken);
+        RememberOutcome(url, result, now);
+        return result;
     }
 
     /// <summary>The cached copy of a list, fresh or stale, without any network access; null when never fetched.</summary>
     public FetchedStatusList? GetCached(string url) => cache.TryGetValue(url, out var cached) ? cached : null;
 
-    private async Task<StatusListFetchResult> FetchAsync(string url, Uri uri, FetchedStatusList? cached, CancellationToken cancellationToken)
+    private async Task<StatusListFetchResult> FetchAsync(string url, FetchedStatusList? cached, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.Accept.ParseAdd(AcceptedMediaTypes);
-            if (cached?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+            using var fetch = await PublicHttp.GetAsync(http, url, options.Fetching, request =>
             {
-                request.Headers.IfNoneMatch.Add(tag);
+                request.Headers.Accept.ParseAdd(AcceptedMediaTypes);
+                if (cached?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+                {
+                    request.Headers.IfNoneMatch.Add(tag);
+                }
+            }, linked.Token);
+            if (fetch.Response is not { } response)
+            {
+                return Failed(StatusListFetchFailure.AddressRefused, cached, PublicHttp.FailureMessage);
             }
 
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var fetchedAt = time.GetUtcNow();
             if (response.StatusCode == HttpStatusCode.NotModified && cached is not null)
             {
@@ -101,8 +128,7 @@ public sealed partial class StatusListClient
 
             if (!response.IsSuccessStatusCode)
             {
-                return Failed(StatusListFetchFailure.HttpStatus, cached,
-                    $"The status list server answered HTTP {(int)response.StatusCode}.") with { HttpStatusCode = (int)response.StatusCode };
+                return Failed(StatusListFetchFailure.HttpStatus, cached, PublicHttp.FailureMessage) with { HttpStatusCode = (int)response.StatusCode };
             }
 
             var body = await ReadLimitedAsync(response.Content, linked.Token);
@@ -116,12 +142,13 @@ public sealed partial class StatusListClient
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Failed(StatusListFetchFailure.Timeout, cached,
-                $"The status list server did not answer within {options.Timeout.TotalSeconds:0.###} s.");
+            return Failed(StatusListFetchFailure.Timeout, cached, PublicHttp.FailureMessage);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            return Failed(StatusListFetchFailure.Unreachable, cached, $"The status list could not be retrieved: {e.Message}");
+            return PublicHttp.IsRefusal(e)
+                ? Failed(StatusListFetchFailure.AddressRefused, cached, PublicHttp.FailureMessage)
+                : Failed(StatusListFetchFailure.Unreachable, cached, PublicHttp.FailureMessage);
         }
     }
 

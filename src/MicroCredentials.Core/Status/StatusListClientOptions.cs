@@ -23,8 +23,11 @@ public sealed class StatusListClientOptions
     /// <summary>Most lists kept in memory; the least recently fetched are dropped first. Default 1,000.</summary>
     public int MaxCachedLists { get; init; } = 1000;
 
-    /// <summary>Refuse plain <c>http</c> list URLs. Default true; tests against a loopback server turn it off.</summary>
-    public bool RequireHttps { get; init; } = true;
+    /// <summary>
+    /// Where lists may be fetched from. Default <see cref="Net.PublicHttpOptions.Default"/> (public https on port 443);
+    /// tests against a loopback server use <see cref="Net.PublicHttpOptions.LoopbackForTesting"/>.
+    /// </summary>
+    public Net.PublicHttpOptions Fetching { get; init; } = Net.PublicHttpOptions.Default;
 
     /// <summary>Throws when a value is out of range (called by the client's constructor).</summary>
     /// <exception cref="InvalidOperationException">A limit is zero or negative, or the freshness bounds are inverted.</exception>

@@ -6,7 +6,7 @@ public enum StatusListFetchFailure
     /// <summary>Obtained (fresh from the network or the cache).</summary>
     None = 0,
 
-    /// <summary>The URL is not an absolute http(s) URL, or not https while https is required.</summary>
+    /// <summary>The URL is not an absolute https URL.</summary>
     InvalidUrl,
 
     /// <summary>No answer within <see cref="StatusListClientOptions.Timeout"/>.</summary>
@@ -23,6 +23,12 @@ public enum StatusListFetchFailure
 
     /// <summary>The body is not a JSON object.</summary>
     NotJson,
+
+    /// <summary>
+    /// The URL, a redirect target or the address its host resolves to may not be fetched from (not public https, a
+    /// non-canonical IP spelling, a port other than 443, too many redirects); see <see cref="Net.PublicHttp"/>.
+    /// </summary>
+    AddressRefused,
 
     /// <summary>The body is JSON but not a usable status list credential (see <see cref="StatusListFetchResult.ReadFailure"/>).</summary>
     Malformed,

@@ -59,7 +59,7 @@ internal static class VerificationApi
     }
 
     private static async Task<IResult> UploadPageAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, CancellationToken ct)
+        StatusListPublisher lists, PublicRateLimiter limiter, CancellationToken ct)
     {
         var lang = PageLanguage.Choose(request);
         var upload = await UploadReader.ReadAsync(request, ct);
@@ -68,12 +68,19 @@ internal static class VerificationApi
             return problem;
         }
 
+        // The page cost was taken at the door; the verification's own cost (JWT 2, JSON 5, PDF/PNG/SVG 10) is taken now.
+        if (limiter.TryTakeUpload(request.HttpContext, upload.Bytes.Span) is { Allowed: false } refused)
+        {
+            return HttpPlumbing.TooManyRequests(request.HttpContext, refused.RetryAfter);
+        }
+
+        // ct is the request's RequestAborted: a client that disconnects stops its verification.
         var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
         return Results.Content(VerificationPage.Render(report, lang, "/v"), "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> VerifyApiAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, CancellationToken ct)
+        StatusListPublisher lists, PublicRateLimiter limiter, CancellationToken ct)
     {
         var upload = await UploadReader.ReadAsync(request, ct);
         if (upload.Problem is { } problem)
@@ -81,6 +88,13 @@ internal static class VerificationApi
             return problem;
         }
 
+        // The page cost was taken at the door; the verification's own cost (JWT 2, JSON 5, PDF/PNG/SVG 10) is taken now.
+        if (limiter.TryTakeUpload(request.HttpContext, upload.Bytes.Span) is { Allowed: false } refused)
+        {
+            return HttpPlumbing.TooManyRequests(request.HttpContext, refused.RetryAfter);
+        }
+
+        // ct is the request's RequestAborted: a client that disconnects stops its verification.
         var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
         return TypedResults.Ok(VerificationResponse.From(report));
     }

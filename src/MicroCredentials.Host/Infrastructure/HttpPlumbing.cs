@@ -1,14 +1,16 @@
+using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace MicroCredentials.Host.Infrastructure;
 
 /// <summary>
-/// Problem details for every error (RFC 9457), request size limits, rate limiting of public endpoints and the
-/// OpenAPI document.
+/// Problem details for every error (RFC 9457), request size limits, the client address behind trusted proxies, the
+/// cost-weighted rate limiting of public endpoints (<see cref="PublicRateLimiter"/>) and the OpenAPI document.
 /// </summary>
 internal static class HttpPlumbing
 {
@@ -23,21 +25,31 @@ internal static class HttpPlumbing
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
         });
         services.AddOpenApi(o => o.AddVerificationVocabulary());
+        services.AddSingleton<PublicRateLimiter>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = (int)HttpStatusCode.TooManyRequests;
             o.OnRejected = async (ctx, ct) =>
             {
-                ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await TypedResults.Problem(title: "Too many requests", detail: "Please wait a minute and try again.",
-                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(ctx.HttpContext);
+                var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                await TooManyRequests(ctx.HttpContext, wait).ExecuteAsync(ctx.HttpContext);
             };
-            o.AddPolicy(PublicPolicy, http =>
+            o.AddPolicy(PublicPolicy, PublicRateLimiterBridge.Partition);
+        });
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<IssuerOptions>>((forwarded, issuer) =>
+        {
+            // Only the configured proxies are trusted: the defaults (loopback) are removed.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            forwarded.ForwardLimit = HostLimits.ForwardedForMaxEntries;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var entry in issuer.Value.TrustedProxies)
             {
-                var limit = http.RequestServices.GetRequiredService<IOptions<IssuerOptions>>().Value.PublicRequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+                if (TrustedProxiesAttribute.TryParse(entry.Trim(), out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+            }
         });
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 100 * 1024 * 1024);
         return services;
@@ -46,6 +58,13 @@ internal static class HttpPlumbing
     public static WebApplication UseHttpPlumbing(this WebApplication app)
     {
         // Unexpected exceptions become a 500 problem without details; bad input is answered before that as 4xx.
+        // X-Forwarded-For is read only from configured proxies. With none the middleware is left out entirely: with empty
+        // lists it would trust every peer.
+        if (app.Services.GetRequiredService<IOptions<IssuerOptions>>().Value.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex switch
@@ -61,5 +80,14 @@ internal static class HttpPlumbing
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/v1.json");
         return app;
+    }
+
+    /// <summary>The 429 problem with Retry-After (whole seconds, at least 1).</summary>
+    public static IResult TooManyRequests(HttpContext context, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Too many requests",
+            detail: $"Too many requests from your address; please wait {seconds} s and try again.", statusCode: StatusCodes.Status429TooManyRequests);
     }
 }

@@ -77,11 +77,31 @@ internal static class UploadReader
         }
     }
 
-    // Reads the whole stream into an array of its exact size through one pooled buffer (sized by the declared length
-    // when there is one); null when it holds more than `limit` bytes.
+    // Buffers of uploads of unknown length come from a pool of our own whose arrays are at most
+    // HostLimits.UploadPoolMaxArrayBytes, so large uploads never leave large arrays parked in ArrayPool.Shared's
+    // per-thread caches (the fuzz gate measured ~170 MB kept that way after a run of 3 MB uploads).
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(HostLimits.UploadPoolMaxArrayBytes, HostLimits.UploadPoolArraysPerBucket);
+
+    // Reads the whole stream into an array of its exact size: straight into that array when the length is declared,
+    // otherwise through pooled buffers; null when it holds more than `limit` bytes.
     private static async Task<byte[]?> ReadAllAsync(Stream source, long? declared, long limit, CancellationToken ct)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, declared is > 0 ? declared.Value + 1 : 16 * 1024));
+        if (declared is > 0 && declared <= limit)
+        {
+            var exact = new byte[declared.Value];
+            var filled = 0;
+            int got;
+            while (filled < exact.Length && (got = await source.ReadAsync(exact.AsMemory(filled), ct)) > 0)
+            {
+                filled += got;
+            }
+
+            // More bytes than declared is a broken request; fewer is a truncated one: both are read the general way's rules.
+            var probe = new byte[1];
+            return filled < exact.Length ? exact[..filled] : await source.ReadAsync(probe, ct) > 0 ? null : exact;
+        }
+
+        var buffer = Pool.Rent((int)Math.Min(limit + 1, 16 * 1024));
         var count = 0;
         try
         {
@@ -96,9 +116,9 @@ internal static class UploadReader
 
                 if (count == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, (long)buffer.Length * 2));
+                    var larger = Pool.Rent((int)Math.Min(limit + 1, (long)buffer.Length * 2));
                     buffer.AsSpan(0, count).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    Pool.Return(buffer);
                     buffer = larger;
                 }
             }
@@ -107,7 +127,7 @@ internal static class UploadReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Pool.Return(buffer);
         }
     }
 

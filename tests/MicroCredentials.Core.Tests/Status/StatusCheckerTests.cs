@@ -24,7 +24,7 @@ public sealed class StatusCheckerTests
     private LocalHttpServer Serve() => new(r => lists.TryGetValue(r.Path, out var respond) ? respond() : new ServedResponse(404, []));
 
     private StatusChecker Checker(StatusListProofVerifier? verifier = null) =>
-        new(new StatusListClient(http, time, new StatusListClientOptions { RequireHttps = false }),
+        new(new StatusListClient(http, time, new StatusListClientOptions { Fetching = MicroCredentials.Net.PublicHttpOptions.LoopbackForTesting }),
             verifier ?? StatusListFixtures.VerifyDigestProof, time);
 
     private void Publish(LocalHttpServer server, string path, string purpose, TimeSpan ttl, params int[] set)

@@ -6,7 +6,7 @@ namespace MicroCredentials.Core.Tests.Status;
 
 public sealed class StatusListClientTests
 {
-    private static readonly StatusListClientOptions LoopbackOptions = new() { RequireHttps = false };
+    private static readonly StatusListClientOptions LoopbackOptions = new() { Fetching = MicroCredentials.Net.PublicHttpOptions.LoopbackForTesting };
 
     private FakeTimeProvider time = null!;
     private HttpClient http = null!;
@@ -96,7 +96,7 @@ public sealed class StatusListClientTests
     {
         var json = ListJson("https://x.example/status/1", TimeSpan.FromHours(1)).Replace(",\"ttl\":3600000", "", StringComparison.Ordinal);
         await using var server = new LocalHttpServer(r => ServedResponse.Json(json));
-        var client = new StatusListClient(http, time, new StatusListClientOptions { RequireHttps = false, DefaultFreshness = TimeSpan.FromMinutes(3) });
+        var client = new StatusListClient(http, time, new StatusListClientOptions { Fetching = MicroCredentials.Net.PublicHttpOptions.LoopbackForTesting, DefaultFreshness = TimeSpan.FromMinutes(3) });
 
         var result = await client.GetAsync(server.BaseUrl + "/status/1");
 
@@ -143,7 +143,7 @@ public sealed class StatusListClientTests
         var result = await pending.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(result.Failure, Is.EqualTo(StatusListFetchFailure.Timeout));
-        Assert.That(result.Detail, Does.Contain("5 s"));
+        Assert.That(result.Detail, Is.EqualTo(MicroCredentials.Net.PublicHttp.FailureMessage));
     }
 
     [Test]

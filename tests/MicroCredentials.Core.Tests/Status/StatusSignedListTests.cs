@@ -123,7 +123,7 @@ public sealed class StatusSignedListTests
         using var http = new HttpClient();
         var time = new FakeTimeProvider(Created.AddHours(1));
         var publicKey = PublicKey();
-        var checker = new StatusChecker(new StatusListClient(http, time, new StatusListClientOptions { RequireHttps = false }),
+        var checker = new StatusChecker(new StatusListClient(http, time, new StatusListClientOptions { Fetching = MicroCredentials.Net.PublicHttpOptions.LoopbackForTesting }),
             (document, _) => ValueTask.FromResult(DataIntegrityVerifier.Verify(document, m => m == VerificationMethod ? publicKey : null).IsValid),
             time);
 
@@ -142,7 +142,7 @@ public sealed class StatusSignedListTests
         using var http = new HttpClient();
         var time = new FakeTimeProvider(Created.AddHours(1));
         var publicKey = PublicKey();
-        var checker = new StatusChecker(new StatusListClient(http, time, new StatusListClientOptions { RequireHttps = false }),
+        var checker = new StatusChecker(new StatusListClient(http, time, new StatusListClientOptions { Fetching = MicroCredentials.Net.PublicHttpOptions.LoopbackForTesting }),
             (document, _) => ValueTask.FromResult(DataIntegrityVerifier.Verify(document, m => m == VerificationMethod ? publicKey : null).IsValid),
             time);
         var credential = StatusListFixtures.CredentialWithStatus(StatusListFixtures.Entry(server.BaseUrl + "/status/r1", StatusPurpose.Revocation, RevokedIndex));
