@@ -1,0 +1,11 @@
+namespace MicroCredentials.Host;
+
+/// <summary>Bounds on what the public pages accept from outside (STYLE 17).</summary>
+internal static partial class HostLimits
+{
+    /// <summary>Accept-Language entries tried in order: a browser sends a handful; a longer list only costs parsing.</summary>
+    public const int AcceptLanguagesTried = 3;
+
+    /// <summary>Characters of a typed short code kept and shown back (a code is 14 with dashes; room for spaces).</summary>
+    public const int TypedCodeLength = 32;
+}
