@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Net.Http.Headers;
 
 namespace MicroCredentials.Host.Components;
@@ -20,6 +22,8 @@ internal static class PublicPages
     public static IServiceCollection AddPublicPages(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        // Pages are UTF-8: letters such as ë, é and — are written as they are, not as &#xEB; (smaller, readable).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(PageCulture.Configure);
         return services;
