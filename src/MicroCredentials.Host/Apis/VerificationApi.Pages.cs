@@ -7,6 +7,7 @@ using MicroCredentials.Keys;
 using MicroCredentials.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace MicroCredentials.Host.Apis;
 
@@ -15,11 +16,15 @@ internal static partial class VerificationApi
 {
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
+    // The page a photo's QR code led to says so: /v/{handle}?via=qr.
+    private const string ViaQuery = "via";
+    private const string ViaQr = "qr";
+
     /// <summary>What we hold about an uploaded file whose id we issued but whose claims the checks did not confirm.</summary>
     private sealed record GenuineMatch(StoredCredential Stored, CredentialView View, IReadOnlyList<FactDifference> Differences);
 
     private static async Task<IResult> ShowAsync(string handle, HttpContext http, CredentialStore store, StoredVerificationCache verifications,
-        IssuerKeySet keys, TimeProvider time, CancellationToken ct)
+        IssuerKeySet keys, TimeProvider time, IStringLocalizer<SiteTexts> t, CancellationToken ct)
     {
         var stored = handle.Length <= 64 ? await store.FindByHandleAsync(handle, ct) : null;
         if (stored is null)
@@ -37,6 +42,7 @@ internal static partial class VerificationApi
             Demo = keys.IsDemo && IsGenuine(report.Verdict),
             Stored = stored,
             SuccessorUrl = successor is null ? null : "/v/" + successor.Handle,
+            Note = http.Request.Query[ViaQuery] == ViaQr ? t["Note.QrRead"].Value : null,
         });
     }
 
@@ -55,7 +61,8 @@ internal static partial class VerificationApi
     }
 
     private static async Task<IResult> UploadPageAsync(HttpContext http, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, CredentialStore store, TimeProvider time, CancellationToken ct)
+        StatusListPublisher lists, CredentialStore store, TimeProvider time, IOptions<IssuerOptions> options, IStringLocalizer<SiteTexts> t,
+        CancellationToken ct)
     {
         var upload = await UploadReader.ReadAsync(http.Request, ct);
         if (upload.Problem is { } problem)
@@ -64,6 +71,13 @@ internal static partial class VerificationApi
         }
 
         var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
+        var photo = report.Verdict == Verdict.Unreadable && QrImageReader.IsImage(upload.Bytes.Span);
+        if (photo && QrImageReader.OurHandle(QrImageReader.TryRead(upload.Bytes), options.Value.PublicBaseUrl) is { } handle)
+        {
+            // A photo or screenshot of a certificate: its QR code leads to the certificate's own page, which says what happened.
+            return Results.Redirect($"/v/{handle}?lang={PageCulture.Current}&{ViaQuery}={ViaQr}", permanent: false, preserveMethod: false);
+        }
+
         var credential = report.Credential is { } c ? CredentialView.From(c, PageCulture.Current) : null;
         var genuine = await FindGenuineAsync(report, store, ct);
         var ours = IsGenuine(report.Verdict) && credential?.Id is { } id ? await store.FindByIdAsync(id, ct) : null;
@@ -80,6 +94,7 @@ internal static partial class VerificationApi
             Genuine = genuine?.View,
             GenuineUrl = genuine is null ? null : "/v/" + genuine.Stored.Handle,
             Differences = genuine?.Differences ?? [],
+            Note = photo ? t["Note.QrNone"].Value : null,
         });
     }
 
@@ -138,7 +153,7 @@ internal static partial class VerificationApi
     {
         var status = problem is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status400BadRequest;
         var t = http.RequestServices.GetRequiredService<IStringLocalizer<SiteTexts>>();
-        var limit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IssuerOptions>>().Value.MaxUploadBytes;
+        var limit = http.RequestServices.GetRequiredService<IOptions<IssuerOptions>>().Value.MaxUploadBytes;
         string message = status switch
         {
             StatusCodes.Status413PayloadTooLarge => t["Error.TooLarge", (limit / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.CurrentCulture)],

@@ -36,6 +36,9 @@ public sealed record VerifyModel
     /// <summary>Where the file differs from the genuine credential.</summary>
     public IReadOnlyList<FactDifference> Differences { get; init; } = [];
 
+    /// <summary>A note on how this page was reached (a photo's QR code), already translated.</summary>
+    public string? Note { get; init; }
+
     /// <summary>The file's claims are not confirmed by the checks (not genuine, another issuer, unreadable).</summary>
     public bool Unconfirmed => Report.Verdict is Verdict.NotGenuine or Verdict.UnknownIssuer or Verdict.Unreadable;
 }
