@@ -14,4 +14,13 @@ internal static partial class HostLimits
 
     /// <summary>Longest side an image is scaled down to before the QR search: keeps it fast; a certificate's QR code stays readable.</summary>
     public const int QrImageSide = 2000;
+
+    /// <summary>Pages of an uploaded PDF searched for a printed short code: the code is on page 1 or 2 of a certificate.</summary>
+    public const int PdfPagesSearched = 4;
+
+    /// <summary>Images of an uploaded PDF decoded to look for a QR code (a scan has one per page).</summary>
+    public const int PdfImagesSearched = 8;
+
+    /// <summary>Code-like strings of a PDF looked up in the store: a certificate prints one code; a crafted PDF gets no more lookups.</summary>
+    public const int PdfCodesTried = 4;
 }

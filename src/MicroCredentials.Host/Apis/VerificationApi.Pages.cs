@@ -19,6 +19,7 @@ internal static partial class VerificationApi
     // The page a photo's QR code led to says so: /v/{handle}?via=qr.
     private const string ViaQuery = "via";
     private const string ViaQr = "qr";
+    private const string ViaPrinted = "printed";
 
     /// <summary>What we hold about an uploaded file whose id we issued but whose claims the checks did not confirm.</summary>
     private sealed record GenuineMatch(StoredCredential Stored, CredentialView View, IReadOnlyList<FactDifference> Differences);
@@ -42,7 +43,12 @@ internal static partial class VerificationApi
             Demo = keys.IsDemo && IsGenuine(report.Verdict),
             Stored = stored,
             SuccessorUrl = successor is null ? null : "/v/" + successor.Handle,
-            Note = http.Request.Query[ViaQuery] == ViaQr ? t["Note.QrRead"].Value : null,
+            Note = http.Request.Query[ViaQuery].ToString() switch
+            {
+                ViaQr => t["Note.QrRead"].Value,
+                ViaPrinted => t["Note.PrintedRead"].Value,
+                _ => null,
+            },
         });
     }
 
@@ -75,7 +81,14 @@ internal static partial class VerificationApi
         if (photo && QrImageReader.OurHandle(QrImageReader.TryRead(upload.Bytes), options.Value.PublicBaseUrl) is { } handle)
         {
             // A photo or screenshot of a certificate: its QR code leads to the certificate's own page, which says what happened.
-            return Results.Redirect($"/v/{handle}?lang={PageCulture.Current}&{ViaQuery}={ViaQr}", permanent: false, preserveMethod: false);
+            return Results.Redirect($"/v/{handle}?lang={PageCulture.Current}&{ViaQuery}={ViaQr}");
+        }
+
+        var printed = report.Verdict == Verdict.Unreadable && upload.Bytes.Span.StartsWith("%PDF-"u8);
+        if (printed && await PrintedHandleAsync(upload.Bytes, store, options.Value.PublicBaseUrl, ct) is { } printedHandle)
+        {
+            // A certificate re-saved or printed to PDF lost its embedded credential, not its printed code or QR code.
+            return Results.Redirect($"/v/{printedHandle}?lang={PageCulture.Current}&{ViaQuery}={ViaPrinted}");
         }
 
         var credential = report.Credential is { } c ? CredentialView.From(c, PageCulture.Current) : null;
@@ -94,8 +107,23 @@ internal static partial class VerificationApi
             Genuine = genuine?.View,
             GenuineUrl = genuine is null ? null : "/v/" + genuine.Stored.Handle,
             Differences = genuine?.Differences ?? [],
-            Note = photo ? t["Note.QrNone"].Value : null,
+            Note = photo ? t["Note.QrNone"].Value : printed ? t["Note.PrintedNone"].Value : null,
         });
+    }
+
+    /// <summary>The handle a PDF without embedded credential leads to: by its printed short code, else its QR code.</summary>
+    private static async Task<string?> PrintedHandleAsync(ReadOnlyMemory<byte> pdf, CredentialStore store, Uri publicBaseUrl, CancellationToken ct)
+    {
+        var found = PrintedCertificateReader.Read(pdf);
+        foreach (var code in found.ShortCodes)
+        {
+            if (await store.FindByShortCodeAsync(code, ct) is { } stored)
+            {
+                return stored.Handle;
+            }
+        }
+
+        return QrImageReader.OurHandle(found.QrText, publicBaseUrl);
     }
 
     /// <summary>For a file the checks did not confirm but whose id we issued: the genuine credential and what differs.</summary>

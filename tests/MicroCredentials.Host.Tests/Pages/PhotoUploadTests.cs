@@ -41,6 +41,23 @@ public sealed class PhotoUploadTests
     }
 
     [Test]
+    public async Task Upload_CertificateResavedWithoutEmbeddedCredential_LeadsToItsPageByPrintedCode()
+    {
+        var issued = await Host.IssueAsync("Jonas Smet");
+        var resaved = WithoutAttachments(await Host.Client.GetByteArrayAsync(issued.DownloadPath + "/certificate-en.pdf"));
+        using var api = new ByteArrayContent(resaved);
+        api.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var apiResponse = await Host.Client.PostAsync("/api/verify", api);
+        Assert.That(await apiResponse.Content.ReadAsStringAsync(), Does.Contain("\"verdict\":\"unreadable\""), "the re-saved PDF carries no credential");
+
+        using var response = await UploadAsync(resaved, "application/pdf");
+        var location = response.Headers.Location?.OriginalString;
+
+        Assert.That(location, Is.EqualTo($"/v/{issued.Handle}?lang=en&via=printed"));
+        Assert.That(await Host.PageAsync(location!), Does.Contain("data-verdict=\"Valid\"").And.Contain("code printed on it and opened its page"));
+    }
+
+    [Test]
     public async Task Upload_ImageWithAnotherSitesQrCode_IsUnreadableWithAdvice()
     {
         using var response = await UploadAsync(Screenshot("https://example.org/v/abc", SKEncodedImageFormat.Png), "image/png");
@@ -58,6 +75,18 @@ public sealed class PhotoUploadTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v?lang=en") { Content = form };
         request.Headers.Accept.ParseAdd("text/html");
         return await Host.Client.SendAsync(request);
+    }
+
+    /// <summary>The PDF as a "save as" would leave it: same pages, no embedded files.</summary>
+    private static byte[] WithoutAttachments(byte[] pdf)
+    {
+        using var input = new MemoryStream(pdf);
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(input, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
+        document.Internals.Catalog.Elements.Remove("/Names");
+        document.Internals.Catalog.Elements.Remove("/AF");
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
     }
 
     /// <summary>A phone-sized screenshot: a grey page with the QR code somewhere in it, as a real image codec writes it.</summary>
