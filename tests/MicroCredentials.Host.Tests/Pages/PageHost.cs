@@ -33,6 +33,9 @@ internal sealed class PageHost : IAsyncDisposable
 
     public string TempFolder => factory.TempFolder;
 
+    /// <summary>The host's services (keys, store, renderer dependencies).</summary>
+    public IServiceProvider Services => factory.Services;
+
     /// <summary>One issued award and its links.</summary>
     public sealed record Issued(string Id, string Name, string Email, string Handle, string ShortCode, string VerificationUrl, string DownloadPath);
 
