@@ -1,5 +1,6 @@
 using System.Text;
 using MicroCredentials.Baking;
+using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Components;
@@ -49,7 +50,8 @@ internal static class DownloadsApi
             : then(stored, CredentialView.From(IssuanceService.ParseCredential(stored), PageCulture.Current));
     }
 
-    private static async Task<IResult> PageAsync(string token, HttpContext http, CredentialStore store, IssuanceService issuance, CancellationToken ct)
+    private static async Task<IResult> PageAsync(string token, HttpContext http, CredentialStore store, IssuanceService issuance,
+        MicroCredentialCatalog catalog, CancellationToken ct)
     {
         var stored = token.Length is > 8 and <= 64 ? await store.FindByDownloadTokenAsync(token, ct) : null;
         if (stored is null)
@@ -63,6 +65,7 @@ internal static class DownloadsApi
             Credential = CredentialView.From(IssuanceService.ParseCredential(stored), PageCulture.Current),
             BasePath = "/d/" + token,
             VerificationUrl = issuance.Options.VerificationUrl(stored.Handle),
+            LinkedInOrganizationId = catalog.Issuer.LinkedInOrganizationId is { Length: > 0 and <= 20 } org && org.All(char.IsAsciiDigit) ? org : null,
         };
         return new RazorComponentResult<DownloadPage>(new Dictionary<string, object?> { [nameof(DownloadPage.M)] = model });
     }

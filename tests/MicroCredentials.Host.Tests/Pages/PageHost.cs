@@ -39,9 +39,9 @@ internal sealed class PageHost : IAsyncDisposable
     /// <summary>One issued award and its links.</summary>
     public sealed record Issued(string Id, string Name, string Email, string Handle, string ShortCode, string VerificationUrl, string DownloadPath);
 
-    public static async Task<PageHost> StartAsync(bool kestrel = false)
+    public static async Task<PageHost> StartAsync(bool kestrel = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = await HostFactory.CreateAsync("Sqlite", kestrel);
+        var factory = await HostFactory.CreateAsync("Sqlite", kestrel, settings);
         return new PageHost(factory, await factory.CreateApiKeyAsync(ApiKeyRole.Administrator));
     }
 
