@@ -1,5 +1,6 @@
 using MicroCredentials.Host;
 using MicroCredentials.Host.Apis;
+using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,8 +11,12 @@ await builder.AddIssuerAsync();
 // HTTP: problem details for every error, size limits, rate limiting of public endpoints, OpenAPI.
 builder.Services.AddHttpPlumbing();
 
+// Pages: Razor components rendered on the server, texts in Dutch, English and French.
+builder.Services.AddPublicPages();
+
 var app = builder.Build();
 app.UseHttpPlumbing();
+app.UsePublicPages();
 
 // Employers: the verification page behind the QR code, the upload form, and POST /api/verify.
 app.MapVerification();

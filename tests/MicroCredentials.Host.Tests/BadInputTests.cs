@@ -159,9 +159,10 @@ public sealed class BadInputTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v/unknownhandle");
         request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.AcceptLanguage.ParseAdd("nl-BE");
         using var response = await Client.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Geen getuigschrift gevonden").And.Contain("<form"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Geen certificaat gevonden").And.Contain("<form"));
     }
 
     [Test]

@@ -37,4 +37,7 @@ public sealed record IssuerProfileDefinition
 
     /// <summary>Name and function of the signatory printed on certificates.</summary>
     [JsonPropertyName("signatory")] public string? Signatory { get; init; }
+
+    /// <summary>The institution's LinkedIn organisation id (digits), so LinkedIn links the certification to its page; optional.</summary>
+    [JsonPropertyName("linkedInOrganizationId")] public string? LinkedInOrganizationId { get; init; }
 }

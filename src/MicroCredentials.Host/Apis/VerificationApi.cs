@@ -1,7 +1,6 @@
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Infrastructure;
-using MicroCredentials.Host.Pages;
 using MicroCredentials.Keys;
 using MicroCredentials.Model;
 using MicroCredentials.Pdf;
@@ -15,13 +14,13 @@ namespace MicroCredentials.Host.Apis;
 /// The employer's side: <c>GET /v/{handle}</c> (the QR code's page), <c>GET /v?code=</c> (typed short code),
 /// <c>GET /v</c> and <c>POST /v</c> (upload form), and <c>POST /api/verify</c> (the same for software).
 /// </summary>
-internal static class VerificationApi
+internal static partial class VerificationApi
 {
     public static void MapVerification(this WebApplication app)
     {
         var pages = app.MapGroup("/v").RequireRateLimiting(HttpPlumbing.PublicPolicy).ExcludeFromDescription();
-        pages.MapGet("/{handle}", ShowAsync);
-        pages.MapGet("/", FindByCodeAsync);
+        pages.MapMethods("/{handle}", GetAndHead, ShowAsync);
+        pages.MapMethods("/", GetAndHead, FindByCodeAsync);
         pages.MapPost("/", UploadPageAsync).DisableAntiforgery();
 
         app.MapPost("/api/verify", VerifyApiAsync).RequireRateLimiting(HttpPlumbing.PublicPolicy).DisableAntiforgery()
@@ -29,58 +28,8 @@ internal static class VerificationApi
             .Produces<VerificationResponse>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
     }
 
-    private static async Task<IResult> ShowAsync(string handle, HttpRequest request, CredentialStore store, StoredVerificationCache verifications,
-        CancellationToken ct)
-    {
-        var lang = PageLanguage.Choose(request);
-        var stored = handle.Length <= 64 ? await store.FindByHandleAsync(handle, ct) : null;
-        if (stored is null)
-        {
-            return NotFound(request, lang);
-        }
-
-        var (report, successor) = await VerifyStoredAsync(stored, store, verifications, ct);
-        var successorUrl = successor is null ? null : "/v/" + successor.Handle;
-        return Results.Content(VerificationPage.Render(report, lang, "/v/" + handle, successorUrl), "text/html; charset=utf-8");
-    }
-
-    private static async Task<IResult> FindByCodeAsync(string? code, HttpRequest request, CredentialStore store, CancellationToken ct)
-    {
-        var lang = PageLanguage.Choose(request);
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return Results.Content(HtmlPage.Render(lang, PageTexts.T("title", lang), "/v?lang=" + (lang == "nl" ? "en" : "nl"),
-                VerificationPage.UploadForm(lang)), "text/html; charset=utf-8");
-        }
-
-        var normalized = CredentialHandles.NormalizeShortCode(code);
-        var stored = normalized is null ? null : await store.FindByShortCodeAsync(normalized, ct);
-        return stored is null ? NotFound(request, lang) : Results.Redirect($"/v/{stored.Handle}?lang={lang}");
-    }
-
-    private static async Task<IResult> UploadPageAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, PublicRateLimiter limiter, CancellationToken ct)
-    {
-        var lang = PageLanguage.Choose(request);
-        var upload = await UploadReader.ReadAsync(request, ct);
-        if (upload.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        // The page cost was taken at the door; the verification's own cost (JWT 2, JSON 5, PDF/PNG/SVG 10) is taken now.
-        if (limiter.TryTakeUpload(request.HttpContext, upload.Bytes.Span) is { Allowed: false } refused)
-        {
-            return HttpPlumbing.TooManyRequests(request.HttpContext, refused.RetryAfter);
-        }
-
-        // ct is the request's RequestAborted: a client that disconnects stops its verification.
-        var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
-        return Results.Content(VerificationPage.Render(report, lang, "/v"), "text/html; charset=utf-8");
-    }
-
     private static async Task<IResult> VerifyApiAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, PublicRateLimiter limiter, CancellationToken ct)
+        StatusListPublisher lists, CredentialStore store, PublicRateLimiter limiter, CancellationToken ct)
     {
         var upload = await UploadReader.ReadAsync(request, ct);
         if (upload.Problem is { } problem)
@@ -96,7 +45,8 @@ internal static class VerificationApi
 
         // ct is the request's RequestAborted: a client that disconnects stops its verification.
         var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
-        return TypedResults.Ok(VerificationResponse.From(report));
+        var genuine = await FindGenuineAsync(report, store, ct);
+        return TypedResults.Ok(VerificationResponse.From(report) with { GenuineDifferences = genuine?.Differences });
     }
 
     /// <summary>Verifies an uploaded file; our own status lists are read locally.</summary>
@@ -132,17 +82,5 @@ internal static class VerificationApi
         }
 
         return (report, null);
-    }
-
-    private static IResult NotFound(HttpRequest request, string lang)
-    {
-        if (request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
-        {
-            var body = $"<div class=\"verdict v-bad\"><h1>{HtmlPage.E(PageTexts.Verdict(Verdict.Unreadable, lang))}</h1><p>{HtmlPage.E(PageTexts.T("notfound", lang))}</p></div>" + VerificationPage.UploadForm(lang);
-            return Results.Content(HtmlPage.Render(lang, PageTexts.T("title", lang), "/v?lang=" + (lang == "nl" ? "en" : "nl"), body),
-                "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        return TypedResults.Problem(title: "Unknown certificate", detail: "No credential has this link or code.", statusCode: 404);
     }
 }

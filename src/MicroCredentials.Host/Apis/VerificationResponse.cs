@@ -15,6 +15,14 @@ internal sealed record VerificationResponse(
     [property: JsonPropertyName("credential")] CredentialSummary? Credential,
     [property: JsonPropertyName("proofs")] IReadOnlyList<VerificationResponse.Proof> Proofs)
 {
+    /// <summary>
+    /// For a file that is not confirmed (not genuine, another issuer) whose id we issued: the values in which it differs
+    /// from the genuine credential (empty when only the signature differs); absent otherwise.
+    /// </summary>
+    [JsonPropertyName("genuine_differences")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Components.FactDifference>? GenuineDifferences { get; init; }
+
     /// <summary>Every value of <c>verdict</c>, as the API writes it.</summary>
     public static readonly IReadOnlyList<string> Verdicts = [.. Enum.GetValues<Verdict>().Select(v => JsonNamingPolicy(v.ToString()))];
 
