@@ -23,4 +23,7 @@ public enum AuditAction
 
     /// <summary>An API key was revoked.</summary>
     ApiKeyRevoke,
+
+    /// <summary>The issuer identity was recorded, replaced before any credential existed, or moved to a new address.</summary>
+    IssuerIdentity,
 }

@@ -2,7 +2,8 @@ using MicroCredentials.Host;
 using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// The host's own folder is the content root (its appsettings.json is read however it is started).
+var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
 
 // Issuer: options, keys, catalogue, storage (SQLite by default, PostgreSQL for scale), issuance and verification.
 await builder.AddIssuerAsync();
@@ -10,7 +11,11 @@ await builder.AddIssuerAsync();
 // HTTP: problem details for every error, size limits, rate limiting of public endpoints, OpenAPI.
 builder.Services.AddHttpPlumbing();
 
+// Request lines are logged scrubbed (no download tokens); HSTS outside Development.
+builder.AddRequestPrivacy();
+
 var app = builder.Build();
+app.UseRequestPrivacy();
 app.UseHttpPlumbing();
 
 // Employers: the verification page behind the QR code, the upload form, and POST /api/verify.

@@ -13,7 +13,7 @@ namespace MicroCredentials.Host;
 /// list version) and, for our own verification, the current bitstrings with at most <see cref="LocalFreshness"/>
 /// of staleness — so a revocation shows on our pages within a second.
 /// </summary>
-internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet keys, IssuanceService issuance, TimeProvider time)
+internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet keys, IssuanceService issuance, IssuerIdentityState identity, TimeProvider time)
 {
     /// <summary>How long our lists may be cached by others (the list's <c>ttl</c> and Cache-Control max-age).</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(5);
@@ -112,7 +112,11 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
         {
             if (await GetBitsAsync(info.Id, ct) is { } bits)
             {
-                found[issuance.Options.StatusListUrl(info.Id)] = bits;
+                // Credentials issued before a domain move name the list under the earlier address.
+                foreach (var prefix in identity.StatusListPrefixes)
+                {
+                    found[prefix + info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = bits;
+                }
             }
         }
 
@@ -155,8 +159,15 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
     /// <summary>Our list id from a list URL, or null when the URL is not one of ours.</summary>
     public long? ListId(string url)
     {
-        var prefix = issuance.Options.StatusListUrl(0)[..^1];
-        return url.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(url.AsSpan(prefix.Length), out var id) ? id : null;
+        foreach (var prefix in identity.StatusListPrefixes)
+        {
+            if (url.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(url.AsSpan(prefix.Length), out var id))
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);

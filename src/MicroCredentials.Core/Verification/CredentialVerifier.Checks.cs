@@ -48,7 +48,7 @@ public sealed partial class CredentialVerifier
         var statusSchema = statuses is null ? null : ob3.Property("credentialStatus");
         var rootIgnored = statuses is null ? ignored : ignored is null ? StatusOnly : JwtClaimsAndStatus;
         var achievement = credential["credentialSubject"]?["achievement"];
-        var ours = credential["@context"] is JsonArray ctx && ctx.Any(c => c is JsonValue v && (string?)v == Ob3Terms.MicroCredentialContext);
+        var ours = credential["@context"] is JsonArray ctx && ctx.Any(c => c is JsonValue v && v.TryGetValue<string>(out var url) && JsonLd.ContextUrls.IsMicroCredentialV1(url));
         var subject = credential["credentialSubject"] as JsonObject;
         var anonymous = subject is not null && subject["id"] is null && subject["identifier"] is null;
 

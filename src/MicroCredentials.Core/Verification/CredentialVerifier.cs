@@ -88,8 +88,11 @@ public sealed partial class CredentialVerifier
 
         checks.Add(new(CheckId.Format, CheckOutcome.Pass, VerificationReasons.Ok, "An Open Badges 3.0 credential (JSON with an embedded proof)."));
         checks.Add(CheckSchema(credential));
+        // Read before the proof check, which works on the document without its proof.
+        var proofNode = credential["proof"] is JsonArray proofs ? proofs.FirstOrDefault() : credential["proof"];
+        var method = proofNode is JsonObject proof && proof["verificationMethod"] is JsonValue vm && vm.TryGetValue<string>(out var m) ? m : null;
         checks.AddRange(CheckDataIntegrity(credential));
-        return await FinishAsync(credential, checks, localList, cancellationToken);
+        return await FinishAsync(credential, checks, localList, method, cancellationToken);
     }
 
     /// <summary>Verifies a compact VC-JWT (OB 3.0 JWT proof format).</summary>
@@ -115,21 +118,30 @@ public sealed partial class CredentialVerifier
         checks.AddRange(JwtChecks(result, credential));
         return credential is null
             ? new VerificationReport { Verdict = Verdict.NotGenuine, Checks = checks }
-            : await FinishAsync(credential, checks, localList, cancellationToken);
+            : await FinishAsync(credential, checks, localList, result.KeyId, cancellationToken);
     }
 
     private async Task<VerificationReport> FinishAsync(JsonObject credential, List<VerificationCheck> checks,
-        Func<string, string, Bitstring?>? localList, CancellationToken cancellationToken)
+        Func<string, string, Bitstring?>? localList, string? signingKey, CancellationToken cancellationToken)
     {
         // A credential we could not confirm does not make us fetch the URLs it names.
         var confirmed = !checks.Any(c => c.Id is CheckId.Proof or CheckId.IssuerKey && c.Outcome == CheckOutcome.Fail);
+        var demo = confirmed && checks.Any(c => c.Id == CheckId.Proof && c.Outcome == CheckOutcome.Pass) && IsDemoKey(signingKey);
+        if (demo)
+        {
+            checks.Add(new(CheckId.IssuerKey, CheckOutcome.Warning, VerificationReasons.DemoKey,
+                "Signed with a published demo key (keys.example/): anyone can sign with it, so this proves nothing."));
+        }
+
         checks.Add(confirmed
             ? await CheckStatusAsync(credential, localList, cancellationToken)
             : new(CheckId.Status, CheckOutcome.Skipped, VerificationReasons.NotChecked,
                 "Not checked: the credential could not be confirmed, so the status list it names was not consulted."));
         checks.Add(CheckValidityPeriod(credential));
-        return new VerificationReport { Verdict = Decide(checks), Checks = checks, Credential = credential };
+        return new VerificationReport { Verdict = Decide(checks), Checks = checks, Credential = credential, SignedWithDemoKey = demo };
     }
+
+    private static bool IsDemoKey(string? keyReference) => Keys.DemoKeys.IsDemoKeyReference(keyReference);
 
     private static VerificationReport Unreadable(string detail, JsonObject? credential = null) => new()
     {

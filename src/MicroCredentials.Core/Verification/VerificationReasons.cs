@@ -53,4 +53,7 @@ public static class VerificationReasons
 
     /// <summary>Before <c>validFrom</c>.</summary>
     public const string NotYetValid = "not_yet_valid";
+
+    /// <summary>Signed with one of the published demo keys of <c>keys.example/</c>: anyone could have signed it.</summary>
+    public const string DemoKey = "demo_key";
 }

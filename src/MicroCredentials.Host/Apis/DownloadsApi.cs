@@ -19,6 +19,14 @@ internal static class DownloadsApi
     public static void MapDownloads(this WebApplication app)
     {
         var group = app.MapGroup("/d/{token}").RequireRateLimiting(HttpPlumbing.PublicPolicy).ExcludeFromDescription();
+
+        // Personal documents behind a secret link: no cache may keep them, and the link never leaks as a Referer.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            context.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return await next(context);
+        });
         group.MapGet("/", PageAsync);
         group.MapGet("/certificate-{lang}.pdf", async (string token, string lang, CredentialStore store, CertificateService pdf, CancellationToken ct) =>
             await WithCredentialAsync(store, token, ct, c => lang is "nl" or "en"
@@ -31,7 +39,7 @@ internal static class DownloadsApi
                 ? TypedResults.Problem(title: "No JWT", detail: "This credential has no VC-JWT form.", statusCode: 404)
                 : Results.File(Encoding.ASCII.GetBytes(c.Jwt), "text/plain", "credential.jwt")));
         group.MapGet("/badge.png", async (string token, CredentialStore store, CancellationToken ct) =>
-            await WithCredentialAsync(store, token, ct, c => Results.File(PngBaker.Bake(DefaultBadge.Png(), c.CredentialJson), "image/png", "badge.png")));
+            await WithCredentialAsync(store, token, ct, c => Results.File(PngBaker.Bake(DefaultBadge.Png(Keys.DemoKeys.SignsCredential(c.CredentialJson)), c.CredentialJson), "image/png", "badge.png")));
     }
 
     private static async Task<IResult> WithCredentialAsync(CredentialStore store, string token, CancellationToken ct, Func<StoredCredential, IResult> then)

@@ -59,7 +59,7 @@ internal static class VerificationApi
     }
 
     private static async Task<IResult> UploadPageAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, CancellationToken ct)
+        StatusListPublisher lists, CredentialStore store, CancellationToken ct)
     {
         var lang = PageLanguage.Choose(request);
         var upload = await UploadReader.ReadAsync(request, ct);
@@ -68,12 +68,12 @@ internal static class VerificationApi
             return problem;
         }
 
-        var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
-        return Results.Content(VerificationPage.Render(report, lang, "/v"), "text/html; charset=utf-8");
+        var (report, successor) = await WithSuccessorAsync(await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct), store, ct);
+        return Results.Content(VerificationPage.Render(report, lang, "/v", successor is null ? null : "/v/" + successor.Handle), "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> VerifyApiAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, CancellationToken ct)
+        StatusListPublisher lists, CredentialStore store, IssuanceService issuance, CancellationToken ct)
     {
         var upload = await UploadReader.ReadAsync(request, ct);
         if (upload.Problem is { } problem)
@@ -81,8 +81,27 @@ internal static class VerificationApi
             return problem;
         }
 
-        var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
-        return TypedResults.Ok(VerificationResponse.From(report));
+        var (report, successor) = await WithSuccessorAsync(await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct), store, ct);
+        return TypedResults.Ok(VerificationResponse.From(report, successor is null ? null : issuance.Options.VerificationUrl(successor.Handle)));
+    }
+
+    /// <summary>
+    /// An uploaded credential (JSON, JWT, PDF or PNG) that proved ours and revoked, and that the database knows was
+    /// replaced by a correction, is <see cref="Verdict.Superseded"/> with its successor — as on the page by handle.
+    /// </summary>
+    public static async Task<(VerificationReport Report, StoredCredential? Successor)> WithSuccessorAsync(VerificationReport report,
+        CredentialStore store, CancellationToken ct)
+    {
+        // Revoked is only reached after our own key verified the proof, so the id is genuinely one of ours.
+        if (report.Verdict is not Verdict.Revoked || report.Credential?["id"] is not System.Text.Json.Nodes.JsonValue idValue
+            || !idValue.TryGetValue<string>(out var id) || id.Length > 200)
+        {
+            return (report, null);
+        }
+
+        return await store.FindByIdAsync(id, ct) is { SupersededBy: { } next } && await store.FindByIdAsync(next, ct) is { } successor
+            ? (report with { Verdict = Verdict.Superseded }, successor)
+            : (report, null);
     }
 
     /// <summary>Verifies an uploaded file; our own status lists are read locally.</summary>

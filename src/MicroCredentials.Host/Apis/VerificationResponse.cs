@@ -9,7 +9,9 @@ internal sealed record VerificationResponse(
     [property: JsonPropertyName("verified")] bool Verified,
     [property: JsonPropertyName("verdict")] string Verdict,
     [property: JsonPropertyName("checks")] IReadOnlyList<VerificationResponse.Check> Checks,
-    [property: JsonPropertyName("credential")] CredentialSummary? Credential)
+    [property: JsonPropertyName("credential")] CredentialSummary? Credential,
+    [property: JsonPropertyName("demo")] bool Demo = false,
+    [property: JsonPropertyName("superseded_by"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SupersededBy = null)
 {
     /// <summary>Every value of <c>verdict</c>, as the API writes it.</summary>
     public static readonly IReadOnlyList<string> Verdicts = [.. Enum.GetValues<Verdict>().Select(v => JsonNamingPolicy(v.ToString()))];
@@ -27,11 +29,18 @@ internal sealed record VerificationResponse(
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
     ];
 
-    public static VerificationResponse From(VerificationReport report) => new(
-        report.Verified,
+    /// <summary>
+    /// The answer for a report. <c>verified</c> is false for a credential signed with a published demo key even when its
+    /// verdict is valid (<c>demo</c> is then true and a check says it proves nothing); <c>superseded_by</c> is the
+    /// successor's verification link of a superseded credential.
+    /// </summary>
+    public static VerificationResponse From(VerificationReport report, string? supersededBy = null) => new(
+        report.Verified && !report.SignedWithDemoKey,
         JsonNamingPolicy(report.Verdict.ToString()),
         report.Checks.Select(c => new Check(JsonNamingPolicy(c.Id.ToString()), Status(c.Outcome), c.Reason, c.Detail)).ToList(),
-        report.Credential is JsonObject o ? CredentialSummary.From(o, "en") : null);
+        report.Credential is JsonObject o ? CredentialSummary.From(o, "en") : null,
+        report.SignedWithDemoKey,
+        supersededBy);
 
     private static string Status(CheckOutcome outcome) => outcome.ToString().ToLowerInvariant();
 

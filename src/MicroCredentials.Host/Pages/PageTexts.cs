@@ -57,6 +57,7 @@ internal static class PageTexts
         ["code.title"] = ("Code van het getuigschrift", "Certificate code"),
         ["code.help"] = ("Typ de code die onder de QR-code staat.", "Type the code printed under the QR code."),
         ["notfound"] = ("Geen getuigschrift gevonden met deze link of code. Controleer of u ze volledig hebt overgenomen.", "No certificate was found for this link or code. Check that you copied it completely."),
+        ["reason.demo_key"] = ("Ondertekend met een openbare demosleutel (keys.example/): iedereen kan daarmee ondertekenen, dit bewijst dus niets.", "Signed with a published demo key (keys.example/): anyone can sign with it, so this proves nothing."),
         ["superseded.link"] = ("Bekijk het nieuwe getuigschrift", "View the new certificate"),
         ["switch"] = ("English", "Nederlands"),
         ["downloads"] = ("Uw getuigschrift downloaden", "Download your certificate"),
