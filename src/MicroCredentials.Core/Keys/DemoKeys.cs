@@ -29,10 +29,18 @@ public static class DemoKeys
     public static bool IsDemoKeyReference(string? keyReference) =>
         keyReference is { } k && k.LastIndexOf('#') is var hash and >= 0 && All.Contains(k[(hash + 1)..]);
 
-    /// <summary>True when the credential's Data Integrity proof names a demo key (what its verification will find).</summary>
-    public static bool SignsCredential(System.Text.Json.Nodes.JsonObject? credential) =>
-        credential?["proof"] is System.Text.Json.Nodes.JsonObject proof && proof["verificationMethod"] is System.Text.Json.Nodes.JsonValue method
-        && method.TryGetValue<string>(out var reference) && IsDemoKeyReference(reference);
+    /// <summary>True when a Data Integrity proof of the credential (an object or an array of them) names a demo key.</summary>
+    public static bool SignsCredential(System.Text.Json.Nodes.JsonObject? credential)
+    {
+        var proofs = credential?["proof"] switch
+        {
+            System.Text.Json.Nodes.JsonArray array => [.. array],
+            System.Text.Json.Nodes.JsonObject one => [one],
+            _ => new List<System.Text.Json.Nodes.JsonNode?>(),
+        };
+        return proofs.Any(p => p?["verificationMethod"] is System.Text.Json.Nodes.JsonValue method
+            && method.TryGetValue<string>(out var reference) && IsDemoKeyReference(reference));
+    }
 
     /// <summary>The same for a credential as JSON text; false when it does not parse.</summary>
     public static bool SignsCredential(string credentialJson)
