@@ -20,9 +20,23 @@ internal static class RequestPrivacy
 
     private const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
-    /// <summary>Silences the framework's unscrubbed request lines (they carry the full URL) below Warning.</summary>
-    public static void AddRequestPrivacy(this WebApplicationBuilder builder) =>
-        builder.Logging.AddFilter(HostingDiagnostics, LogLevel.Warning);
+    /// <summary>
+    /// Silences the framework's unscrubbed request lines and its request log scope (both carry the full path; the scope is
+    /// attached to every log entry written during a request). Errors are still logged by the exception handler.
+    /// </summary>
+    public static void AddRequestPrivacy(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddFilter(HostingDiagnostics, LogLevel.None);
+
+        // These write the raw request path in their Debug/Trace messages ("candidate(s) found for the request path …").
+        foreach (var category in PathLoggingCategories)
+        {
+            builder.Logging.AddFilter(category, LogLevel.Information);
+        }
+    }
+
+    private static readonly string[] PathLoggingCategories =
+        ["Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.StaticFiles", "Microsoft.AspNetCore.StaticAssets", "Microsoft.AspNetCore.Server.Kestrel"];
 
     /// <summary>Adds the scrubbed request log and, outside Development, HSTS.</summary>
     public static WebApplication UseRequestPrivacy(this WebApplication app)
