@@ -127,11 +127,6 @@ public sealed partial class CredentialVerifier
         // A credential we could not confirm does not make us fetch the URLs it names.
         var confirmed = !checks.Any(c => c.Id is CheckId.Proof or CheckId.IssuerKey && c.Outcome == CheckOutcome.Fail);
         var demo = confirmed && checks.Any(c => c.Id == CheckId.Proof && c.Outcome == CheckOutcome.Pass) && IsDemoKey(signingKey);
-        if (demo)
-        {
-            checks.Add(new(CheckId.IssuerKey, CheckOutcome.Warning, VerificationReasons.DemoKey,
-                "Signed with a published demo key (keys.example/): anyone can sign with it, so this proves nothing."));
-        }
 
         checks.Add(confirmed
             ? await CheckStatusAsync(credential, localList, cancellationToken)

@@ -37,10 +37,17 @@ internal sealed record VerificationResponse(
     public static VerificationResponse From(VerificationReport report, string? supersededBy = null) => new(
         report.Verified && !report.SignedWithDemoKey,
         JsonNamingPolicy(report.Verdict.ToString()),
-        report.Checks.Select(c => new Check(JsonNamingPolicy(c.Id.ToString()), Status(c.Outcome), c.Reason, c.Detail)).ToList(),
+        [
+            .. report.Checks.Select(c => new Check(JsonNamingPolicy(c.Id.ToString()), Status(c.Outcome), c.Reason, c.Detail)),
+            .. report.SignedWithDemoKey ? [DemoKeyCheck] : Array.Empty<Check>(),
+        ],
         report.Credential is JsonObject o ? CredentialSummary.From(o, "en") : null,
         report.SignedWithDemoKey,
         supersededBy);
+
+    // What a demo-key signature is worth, said where software reads the checks.
+    private static readonly Check DemoKeyCheck = new(JsonNamingPolicy(nameof(CheckId.IssuerKey)), Status(CheckOutcome.Warning), VerificationReasons.DemoKey,
+        "Signed with a published demo key (keys.example/): anyone can sign with it, so this proves nothing.");
 
     private static string Status(CheckOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
