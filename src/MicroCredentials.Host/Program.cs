@@ -30,7 +30,8 @@ app.MapStatusLists();
 // Graduates: personal download pages.
 app.MapDownloads();
 
-// Academy staff: issuance, batches, revoke/suspend/re-issue (API key).
+// Academy staff: issuance, batches, revoke/suspend/re-issue (API key); "demo": true in the answers of a demo-key host.
+app.UseDemoAnswers();
 app.MapIssuance();
 
 await app.AnnounceAsync();

@@ -91,6 +91,10 @@ public sealed class DemoMarkTests
     }
 
     [Test]
+    public void IssuanceAnswer_DemoHost_SaysDemo() =>
+        Assert.That((bool?)issued!.Answer["demo"], Is.True, issued.Answer.ToJsonString());
+
+    [Test]
     public async Task IssuerProfile_DemoHost_SaysDemo()
     {
         var profile = JsonNode.Parse(await Staff.Http.GetStringAsync("/issuer"))!;
