@@ -34,6 +34,19 @@ public sealed partial class CredentialStore
     {
         ArgumentNullException.ThrowIfNull(configured);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        try
+        {
+            return await ClaimOnceAsync(configured, actor, cancellationToken);
+        }
+        catch (DbException e) when (database.IsUniqueViolation(e))
+        {
+            // Another host recorded an identity at the same moment (PostgreSQL, first start of several hosts): compare with it.
+            return await ClaimOnceAsync(configured, actor, cancellationToken);
+        }
+    }
+
+    private async Task<IssuerIdentityClaim> ClaimOnceAsync(IssuerIdentity configured, string actor, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         var identities = await ReadIdentitiesAsync(connection, transaction, cancellationToken);

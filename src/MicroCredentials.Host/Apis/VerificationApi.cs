@@ -85,6 +85,9 @@ internal static class VerificationApi
         return TypedResults.Ok(VerificationResponse.From(report, successor is null ? null : issuance.Options.VerificationUrl(successor.Handle)));
     }
 
+    // Our ids are urn:uuid:… (45 characters); a longer one is not ours and is not looked up.
+    private const int MaxCredentialIdLength = 200;
+
     /// <summary>
     /// An uploaded credential (JSON, JWT, PDF or PNG) that proved ours and revoked, and that the database knows was
     /// replaced by a correction, is <see cref="Verdict.Superseded"/> with its successor — as on the page by handle.
@@ -94,7 +97,7 @@ internal static class VerificationApi
     {
         // Revoked is only reached after our own key verified the proof, so the id is genuinely one of ours.
         if (report.Verdict is not Verdict.Revoked || report.Credential?["id"] is not System.Text.Json.Nodes.JsonValue idValue
-            || !idValue.TryGetValue<string>(out var id) || id.Length > 200)
+            || !idValue.TryGetValue<string>(out var id) || id.Length > MaxCredentialIdLength)
         {
             return (report, null);
         }

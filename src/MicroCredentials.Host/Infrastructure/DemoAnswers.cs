@@ -45,7 +45,11 @@ internal static class DemoAnswers
                 context.Response.ContentLength = bytes.Length;
             }
 
-            await original.WriteAsync(bytes, context.RequestAborted);
+            // An empty answer is left unstarted, so the status code pages can still write their problem details.
+            if (bytes.Length > 0)
+            {
+                await original.WriteAsync(bytes, context.RequestAborted);
+            }
         }));
         return app;
     }
