@@ -10,8 +10,9 @@ internal sealed class CommonOptions
 
     public Option<string> Database { get; } = new("--db")
     {
-        Description = "SQLite database file (created on first use). Default data/microcredentials.db.",
-        DefaultValueFactory = _ => "data/microcredentials.db",
+        Description = "SQLite database file (created on first use). Default: the one the host uses — $MICROCRED_DATA/microcredentials.db, "
+            + "else data/microcredentials.db at the repository root, else ~/.local/share/microcredentials/microcredentials.db.",
+        DefaultValueFactory = _ => Data.DataLocation.DefaultDatabasePath(),
     };
 
     public Option<string?> Postgres { get; } = new("--postgres")
@@ -33,12 +34,16 @@ internal sealed class CommonOptions
 
     public Option<Uri> BaseUrl { get; } = new("--base-url")
     {
-        Description = "Public base URL of the verification host (QR codes, did:web, status lists). Default http://localhost:5000.",
+        Description = "Public base URL of the verification host (QR codes, did:web, status lists). Default: the address stored in the database, "
+            + "else http://localhost:5000. A different one is refused once credentials exist (see 'microcred identity move').",
         DefaultValueFactory = _ => new Uri("http://localhost:5000"),
 
         // System.CommandLine has no built-in Uri conversion: without this every --base-url value failed to parse.
         CustomParser = ParseBaseUrl,
     };
+
+    /// <summary>Whether <c>--base-url</c> was typed (not the default).</summary>
+    public bool BaseUrlGiven(ParseResult parse) => parse.GetResult(BaseUrl) is { Implicit: false };
 
     /// <summary>A new <c>--actor</c> option: who is recorded in the audit log (default: the operating-system user).</summary>
     public static Option<string> Actor() =>

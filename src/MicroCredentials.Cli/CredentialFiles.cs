@@ -44,6 +44,6 @@ internal sealed partial class CredentialFiles
         }
 
         await File.WriteAllBytesAsync(stem + ".pdf", RenderPdf(stored, language), ct);
-        await File.WriteAllBytesAsync(stem + ".png", Baking.PngBaker.Bake(Baking.DefaultBadge.Png(), stored.CredentialJson), ct);
+        await File.WriteAllBytesAsync(stem + ".png", Baking.PngBaker.Bake(Baking.DefaultBadge.Png(Keys.DemoKeys.SignsCredential(stored.CredentialJson)), stored.CredentialJson), ct);
     }
 }

@@ -21,20 +21,30 @@ internal static class LocalStatusLists
             ? new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={db}" }
             : new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = postgres };
         await using var store = await CredentialStore.OpenAsync(options, context.Time, ct);
-        var baseUrl = parse.GetValue(common.BaseUrl)!.ToString().TrimEnd('/') + "/status/";
+        // Every address the database's identity used (a domain move keeps the old lists' URLs valid), and --base-url.
+        var identities = await store.ListIssuerIdentitiesAsync(ct);
+        List<string> prefixes = [parse.GetValue(common.BaseUrl)!.ToString().TrimEnd('/') + "/status/", .. identities.Select(i => i.StatusListPrefix)];
         var lists = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
         var suspensionRecords = new Dictionary<string, Bitstring>(StringComparer.Ordinal);
         foreach (var info in await store.ListStatusListsAsync(ct))
         {
             if (await store.GetStatusListAsync(info.Id, ct) is { } snapshot)
             {
-                lists[baseUrl + info.Id] = snapshot.ToBitstring();
+                var bits = snapshot.ToBitstring();
+                foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+                {
+                    lists[prefix + info.Id] = bits;
+                }
             }
 
             // The issuer's suspension record paired with a revocation list: shows suspensions of single-entry credentials.
             if (await store.GetSuspensionRecordAsync(info.Id, ct) is { } record)
             {
-                suspensionRecords[baseUrl + info.Id] = record.ToBitstring();
+                var recordBits = record.ToBitstring();
+                foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+                {
+                    suspensionRecords[prefix + info.Id] = recordBits;
+                }
             }
         }
 

@@ -26,4 +26,7 @@ public enum AuditAction
 
     /// <summary>A re-issue corrected the learner's e-mail address (detail: old and new peppered hashes, reason).</summary>
     EmailCorrection,
+
+    /// <summary>The issuer identity was recorded, replaced before any credential existed, or moved to a new address.</summary>
+    IssuerIdentity,
 }

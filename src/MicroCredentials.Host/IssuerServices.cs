@@ -5,6 +5,7 @@ using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Keys;
 using MicroCredentials.Status;
 using MicroCredentials.Verification;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MicroCredentials.Host;
@@ -31,20 +32,31 @@ internal static class IssuerServices
         }
 
         var keysDir = PathResolver.Resolve(options.KeysPath, root);
-        var issuerId = DidWeb.FromBaseUrl(options.PublicBaseUrl);
-        var keys = IssuerKeySet.Load(new IssuerKeyOptions
-        {
-            Ed25519KeyPath = Path.Combine(keysDir, "ed25519.pem"),
-            Es256KeyPath = Path.Combine(keysDir, "es256.pem"),
-            Rs256KeyPath = Path.Combine(keysDir, "rs256.pem"),
-            SealPkcs12Path = Path.Combine(keysDir, "seal.p12"),
-            SealPassword = options.SealPassword,
-        }, issuerId);
-
-        var storage = options.StorageProvider == "Postgres"
-            ? new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = options.ConnectionString ?? throw new InvalidOperationException("Issuer:ConnectionString is required with StorageProvider Postgres.") }
-            : SqliteStorage(options, root);
+        var (storage, database) = options.StorageProvider == "Postgres"
+            ? (new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = options.ConnectionString ?? throw new InvalidOperationException("Issuer:ConnectionString is required with StorageProvider Postgres.") },
+                "PostgreSQL")
+            : SqliteStorage(options);
         var store = await CredentialStore.OpenAsync(storage, time, CancellationToken.None);
+
+        // The issuer identity is the database's, not the configuration's: configuration is only compared with it.
+        var keys = LoadKeys(keysDir, options, DidWeb.FromBaseUrl(options.PublicBaseUrl), []);
+        var wanted = IssuerIdentity.FromKeys(keys, options.PublicBaseUrl);
+        var claim = await store.ClaimIssuerIdentityAsync(wanted, "host start-up", CancellationToken.None);
+        if (claim.Outcome == IssuerIdentityOutcome.Conflict)
+        {
+            keys.Dispose();
+            await store.DisposeAsync();
+            throw new InvalidOperationException(claim.Current.ExplainConflict(wanted,
+                "Issuer:PublicBaseUrl", "Issuer:KeysPath", storage.Provider == StorageProvider.Sqlite ? $"--db {SqlitePath(storage.ConnectionString)}" : "--postgres <connection string>"));
+        }
+
+        if (claim.Earlier.Count > 0)
+        {
+            keys.Dispose();
+            keys = LoadKeys(keysDir, options, claim.Current.IssuerId, [.. claim.Earlier.Select(i => i.IssuerId)]);
+        }
+
+        builder.Services.AddSingleton(new IssuerIdentityState(claim.Current, claim.Earlier, claim.Outcome, database));
         var secret = options.DownloadLinkSecret is { } configured
             ? DownloadLinkSecret.Parse(configured, "Issuer:DownloadLinkSecret")
             : storage.Provider == StorageProvider.Sqlite
@@ -52,7 +64,7 @@ internal static class IssuerServices
                 : throw new InvalidOperationException("Issuer:DownloadLinkSecret is required with PostgreSQL, so that every host derives the same download links.");
 
         var issuance = new IssuanceService(store, keys, time,
-            new IssuanceOptions { PublicBaseUrl = options.PublicBaseUrl, JwtAlgorithm = options.JwtAlgorithm, IncludeSuspensionStatus = options.IncludeSuspensionStatus,
+            new IssuanceOptions { PublicBaseUrl = new Uri(claim.Current.PublicBaseUrl), JwtAlgorithm = options.JwtAlgorithm, IncludeSuspensionStatus = options.IncludeSuspensionStatus,
                 IncludeEmailHash = options.IncludeEmailHash }, secret);
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(loaded.Catalog!);
@@ -67,12 +79,24 @@ internal static class IssuerServices
         builder.Services.AddSingleton<CertificateService>();
     }
 
-    private static StorageOptions SqliteStorage(IssuerOptions options, string root)
+    private static IssuerKeySet LoadKeys(string keysDir, IssuerOptions options, string issuerId, IList<string> earlierIssuerIds) =>
+        IssuerKeySet.Load(new IssuerKeyOptions
+        {
+            Ed25519KeyPath = Path.Combine(keysDir, "ed25519.pem"),
+            Es256KeyPath = Path.Combine(keysDir, "es256.pem"),
+            Rs256KeyPath = Path.Combine(keysDir, "rs256.pem"),
+            SealPkcs12Path = Path.Combine(keysDir, "seal.p12"),
+            SealPassword = options.SealPassword,
+            EarlierIssuerIds = earlierIssuerIds,
+        }, issuerId);
+
+    // Without a connection string: the one default location the CLI uses too (DataLocation), whatever folder started us.
+    private static (StorageOptions Storage, string Description) SqliteStorage(IssuerOptions options)
     {
-        // Relative to where the host was started (the repository root for `dotnet run --project src/MicroCredentials.Host`).
-        var connection = options.ConnectionString ?? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "microcredentials.db")}";
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SqlitePath(connection)))!);
-        return new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = connection };
+        var (connection, rule) = options.ConnectionString is { } configured
+            ? (configured, "from Issuer:ConnectionString")
+            : ($"Data Source={DataLocation.DefaultDatabasePath()}", DataLocation.DefaultFolder().Rule);
+        return (new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = connection }, $"SQLite {SqlitePath(connection)} ({rule})");
     }
 
     private static string SqlitePath(string connectionString) =>
@@ -97,6 +121,20 @@ internal static class IssuerServices
         }
 
         var options = app.Services.GetRequiredService<IOptions<IssuerOptions>>().Value;
-        log.LogInformation("Issuer {Issuer} — verification pages at {BaseUrl}v/<handle>", keys.IssuerId, options.PublicBaseUrl.ToString().TrimEnd('/') + "/");
+        var identity = app.Services.GetRequiredService<IssuerIdentityState>();
+        log.LogInformation("Database: {Database}", identity.Database);
+        log.LogInformation("Issuer {Issuer} ({Outcome}) — verification pages at {BaseUrl}/v/<handle>; earlier identities still trusted: {Earlier}",
+            identity.Current.IssuerId, identity.Outcome, identity.Current.PublicBaseUrl,
+            identity.Earlier.Count == 0 ? "none" : string.Join(", ", identity.Earlier.Select(i => i.IssuerId)));
+        if (identity.Outcome == IssuerIdentityOutcome.Replaced)
+        {
+            log.LogWarning("The public address changed to {BaseUrl} before any credential was issued: the issuer is now {Issuer}.",
+                identity.Current.PublicBaseUrl, identity.Current.IssuerId);
+        }
+
+        if (ListenAddressCheck.Warning(new Uri(identity.Current.PublicBaseUrl), app.Configuration[WebHostDefaults.ServerUrlsKey]) is { } mismatch)
+        {
+            log.LogWarning("{Mismatch}", mismatch);
+        }
     }
 }

@@ -3,7 +3,8 @@ using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// The host's own folder is the content root (its appsettings.json is read however it is started).
+var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
 
 // Issuer: options, keys, catalogue, storage (SQLite by default, PostgreSQL for scale), issuance and verification.
 await builder.AddIssuerAsync();
@@ -14,7 +15,11 @@ builder.Services.AddHttpPlumbing();
 // Pages: Razor components rendered on the server, texts in Dutch, English and French.
 builder.Services.AddPublicPages();
 
+// Request lines are logged scrubbed (no download tokens); HSTS outside Development.
+builder.AddRequestPrivacy();
+
 var app = builder.Build();
+app.UseRequestPrivacy();
 app.UseHttpPlumbing();
 app.UsePublicPages();
 
@@ -30,7 +35,8 @@ app.MapStatusLists();
 // Graduates: personal download pages.
 app.MapDownloads();
 
-// Academy staff: issuance, batches, revoke/suspend/re-issue (API key).
+// Academy staff: issuance, batches, revoke/suspend/re-issue (API key); "demo": true in the answers of a demo-key host.
+app.UseDemoAnswers();
 app.MapIssuance();
 
 await app.AnnounceAsync();

@@ -15,7 +15,7 @@ namespace MicroCredentials.Host;
 /// of each revocation list (<see cref="LocalStatusBits"/>), which shows a suspension of a credential that names only
 /// its revocation entry.
 /// </summary>
-internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet keys, IssuanceService issuance, TimeProvider time)
+internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet keys, IssuanceService issuance, IssuerIdentityState identity, TimeProvider time)
 {
     /// <summary>How long our lists may be cached by others (the list's <c>ttl</c> and Cache-Control max-age).</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(5);
@@ -148,12 +148,19 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
             var url = issuance.Options.StatusListUrl(info.Id);
             if (await GetBitsAsync(info.Id, ct) is { } bits)
             {
-                found[url] = bits;
+                // Credentials issued before a domain move name the list under the earlier address.
+                foreach (var prefix in identity.StatusListPrefixes)
+                {
+                    found[prefix + info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = bits;
+                }
             }
 
             if (info.Purpose == StatusPurpose.Revocation && await GetSuspensionRecordAsync(info.Id, ct) is { } record)
             {
-                records[url] = record;
+                foreach (var prefix in identity.StatusListPrefixes)
+                {
+                    records[prefix + info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = record;
+                }
             }
         }
 
@@ -210,8 +217,15 @@ internal sealed class StatusListPublisher(CredentialStore store, IssuerKeySet ke
     /// <summary>Our list id from a list URL, or null when the URL is not one of ours.</summary>
     public long? ListId(string url)
     {
-        var prefix = issuance.Options.StatusListUrl(0)[..^1];
-        return url.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(url.AsSpan(prefix.Length), out var id) ? id : null;
+        foreach (var prefix in identity.StatusListPrefixes)
+        {
+            if (url.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(url.AsSpan(prefix.Length), out var id))
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);

@@ -25,6 +25,7 @@ public sealed partial class CertificateDocument
     private readonly OpenBadgeCredential _credential;
     private readonly CertificateLabels _labels;
     private readonly CertificateFacts _facts;
+    private readonly bool _demo;
 
     /// <summary>Reads the credential of <paramref name="model"/>; nothing is rendered yet.</summary>
     /// <exception cref="ArgumentException">
@@ -54,7 +55,17 @@ public sealed partial class CertificateDocument
         }
         _labels = CertificateLabels.For(model.Language);
         _facts = CertificateFacts.From(_credential, _labels);
+        _demo = Keys.DemoKeys.SignsCredential(model.CredentialJson);
     }
+
+    /// <summary>
+    /// The mark drawn across the top of every page when the credential is signed with a published demo key
+    /// (<see cref="Keys.DemoKeys"/>): one text run, exactly this text, in white on a red band above everything else.
+    /// </summary>
+    public const string DemoMark = "DEMO — not a valid certificate";
+
+    /// <summary>True when the certificate carries <see cref="DemoMark"/> (its credential is signed with a demo key).</summary>
+    public bool IsDemo => _demo;
 
     /// <summary>Renders the certificate without a PDF signature.</summary>
     public byte[] GeneratePdf()
@@ -95,14 +106,31 @@ public sealed partial class CertificateDocument
         using (var front = AddPage(document))
         {
             ComposeFrontPage(front);
+            ComposeDemoMark(front);
         }
         using (var details = AddPage(document))
         {
             ComposeDetailsPage(details);
+            ComposeDemoMark(details);
         }
         ComposeAttachments(document);
         return document;
     }
+
+    // Drawn last on each page, in the top margin where nothing else is printed, so it is separate from the certificate text.
+    private void ComposeDemoMark(XGraphics gfx)
+    {
+        if (!_demo)
+        {
+            return;
+        }
+
+        gfx.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xB0, 0x00, 0x20)), 0, 0, PageWidth, DemoBandHeight);
+        var style = new TextStyle(CertificateFontResolver.Sans, 10, XFontStyleEx.Bold, XColors.White);
+        gfx.DrawString(DemoMark, style.Font(), style.Brush(), new XRect(0, 0, PageWidth, DemoBandHeight), XStringFormats.Center);
+    }
+
+    private const double DemoBandHeight = 17; // above the navy frame (drawn at 18 pt)
 
     private static XGraphics AddPage(PdfDocument document)
     {

@@ -16,5 +16,6 @@ internal static class CommandRegistry
         yield return ReissueCommand.Create(context);
         yield return RenderCommand.Create(context);
         yield return KeysCommand.Create(context);
+        yield return IdentityCommand.Create(context);
     }
 }

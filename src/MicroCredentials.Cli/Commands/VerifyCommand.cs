@@ -34,7 +34,8 @@ internal static class VerifyCommand
             IssuerKeySet keys;
             try
             {
-                keys = CliEnvironment.LoadKeys(parse.GetValue(common.Keys)!, parse.GetValue(common.SealPassword), DidWeb.FromBaseUrl(parse.GetValue(common.BaseUrl)!));
+                var (baseUrl, earlier) = await CliEnvironment.StoredIdentityAsync(parse, common, context, ct);
+                keys = CliEnvironment.LoadKeys(parse.GetValue(common.Keys)!, parse.GetValue(common.SealPassword), DidWeb.FromBaseUrl(baseUrl), [.. earlier]);
             }
             catch (Exception e) when (e is KeyFileException or IOException or ArgumentException)
             {

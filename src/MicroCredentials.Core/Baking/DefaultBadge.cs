@@ -12,7 +12,28 @@ public static class DefaultBadge
     private const int Size = 256;
     private const int Samples = 4;
 
-    private static readonly Lazy<byte[]> CachedPng = new(Render);
+    private static readonly Lazy<byte[]> CachedPng = new(() => Render(demo: false));
+    private static readonly Lazy<byte[]> CachedDemoPng = new(() => Render(demo: true));
+
+    // "DEMO" for the band across a badge baked with a credential signed by a published demo key.
+    private static readonly string[][] DemoLetters =
+    [
+        ["####.", "#...#", "#...#", "#...#", "#...#", "#...#", "####."],
+        ["#####", "#....", "#....", "####.", "#....", "#....", "#####"],
+        ["#...#", "##.##", "#.#.#", "#.#.#", "#...#", "#...#", "#...#"],
+        [".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."],
+    ];
+
+    /// <summary>The red of the DEMO band (its rows <see cref="DemoBandTop"/>..<see cref="DemoBandBottom"/>).</summary>
+    public static readonly (byte R, byte G, byte B) DemoRed = (0xB0, 0x00, 0x20);
+
+    /// <summary>First pixel row of the DEMO band.</summary>
+    public const int DemoBandTop = 196;
+
+    /// <summary>Pixel row after the DEMO band.</summary>
+    public const int DemoBandBottom = 232;
+
+    private static readonly (byte R, byte G, byte B) White = (0xFF, 0xFF, 0xFF);
 
     // 5×7 glyphs of the four letters, one string per row.
     private static readonly string[][] Letters =
@@ -30,6 +51,12 @@ public static class DefaultBadge
     /// <summary>A 256×256 RGBA PNG of the seal.</summary>
     public static byte[] Png() => CachedPng.Value.ToArray();
 
+    /// <summary>
+    /// The seal, with a red band reading "DEMO" across its lower part when <paramref name="demo"/> (the credential baked
+    /// into it is signed with a published demo key: DESIGN §4, demo keys are never mistaken for real ones).
+    /// </summary>
+    public static byte[] Png(bool demo) => (demo ? CachedDemoPng : CachedPng).Value.ToArray();
+
     /// <summary>The same seal as SVG markup (text in the viewer's serif font).</summary>
     public static string Svg() =>
         """
@@ -44,7 +71,7 @@ public static class DefaultBadge
         </svg>
         """;
 
-    private static byte[] Render()
+    private static byte[] Render(bool demo)
     {
         var raw = new byte[Size * (1 + Size * 4)];
         for (var y = 0; y < Size; y++)
@@ -52,7 +79,7 @@ public static class DefaultBadge
             var row = y * (1 + Size * 4); // filter byte 0 (None) then RGBA pixels
             for (var x = 0; x < Size; x++)
             {
-                var (r, g, b, a) = Pixel(x, y);
+                var (r, g, b, a) = Pixel(x, y, demo);
                 raw[row + 1 + x * 4] = r;
                 raw[row + 2 + x * 4] = g;
                 raw[row + 3 + x * 4] = b;
@@ -73,14 +100,15 @@ public static class DefaultBadge
     }
 
     /// <summary>Averages the colour of 4×4 sample points (premultiplied), for smooth edges.</summary>
-    private static (byte R, byte G, byte B, byte A) Pixel(int x, int y)
+    private static (byte R, byte G, byte B, byte A) Pixel(int x, int y, bool demo)
     {
         double r = 0, g = 0, b = 0, a = 0;
         for (var sy = 0; sy < Samples; sy++)
         {
             for (var sx = 0; sx < Samples; sx++)
             {
-                if (Sample(x + (sx + 0.5) / Samples, y + (sy + 0.5) / Samples) is { } c)
+                var (px, py) = (x + (sx + 0.5) / Samples, y + (sy + 0.5) / Samples);
+                if ((demo ? DemoSample(px, py) ?? Sample(px, py) : Sample(px, py)) is { } c)
                 {
                     r += c.R;
                     g += c.G;
@@ -91,6 +119,32 @@ public static class DefaultBadge
         }
         return a == 0 ? ((byte)0, (byte)0, (byte)0, (byte)0)
             : ((byte)(r / a), (byte)(g / a), (byte)(b / a), (byte)Math.Round(255 * a / (Samples * Samples)));
+    }
+
+    // The DEMO band: red across the disc between the band rows, with the letters in white.
+    private static (byte R, byte G, byte B)? DemoSample(double x, double y)
+    {
+        var inDisc = Math.Sqrt((x - 128) * (x - 128) + (y - 128) * (y - 128)) <= 124;
+        if (!inDisc || y < DemoBandTop || y >= DemoBandBottom)
+        {
+            return null;
+        }
+
+        const int scale = 4;
+        const int gap = 6;
+        const double width = 4 * 5 * scale + 3 * gap;
+        const double left = 128 - width / 2;
+        const double top = (DemoBandTop + DemoBandBottom) / 2.0 - 7 * scale / 2.0;
+        if (y < top || y >= top + 7 * scale || x < left || x >= left + width)
+        {
+            return DemoRed;
+        }
+
+        var offset = x - left;
+        var letter = (int)(offset / (5 * scale + gap));
+        var column = (int)((offset - letter * (5 * scale + gap)) / scale);
+        var row = (int)((y - top) / scale);
+        return letter < 4 && column < 5 && DemoLetters[letter][row][column] == '#' ? White : DemoRed;
     }
 
     private static (byte R, byte G, byte B)? Sample(double x, double y)

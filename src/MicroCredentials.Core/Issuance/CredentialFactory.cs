@@ -98,6 +98,8 @@ public sealed class CredentialFactory
 
         return new OpenBadgeCredential
         {
+            // Our context follows the deployment's address, where the host serves it (DESIGN §4).
+            Context = [Ob3Terms.VcV2Context, Ob3Terms.Ob303Context, Ob3Terms.ObExtensionsContext, JsonLd.ContextUrls.MicroCredentialV1At(_baseUrl)],
             Id = credentialId ?? NewCredentialId(),
             Name = $"{titleEn} ({mc.Ects.ToString(CultureInfo.InvariantCulture)} ECTS)",
             Description = LocalizedText.Pick(mc.Description, "en"),

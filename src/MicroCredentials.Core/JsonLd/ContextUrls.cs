@@ -21,6 +21,31 @@ public static class ContextUrls
     /// <summary>W3C DID v1 context.</summary>
     public const string DidV1 = "https://www.w3.org/ns/did/v1";
 
-    /// <summary>Our micro-credential extension context.</summary>
+    /// <summary>
+    /// Our micro-credential extension context at its first address. Credentials issued before the context followed the
+    /// deployment's address name this URL; it keeps resolving to the embedded copy.
+    /// </summary>
     public const string MicroCredentialV1 = "https://credentials.nova-academy.be/contexts/microcredential-v1.jsonld";
+
+    /// <summary>The path of our context under a deployment's public base address (the host serves it there).</summary>
+    public const string MicroCredentialV1Path = "/contexts/microcredential-v1.jsonld";
+
+    /// <summary>Our context's URL under a public base address: <c>&lt;base&gt;/contexts/microcredential-v1.jsonld</c>.</summary>
+    public static string MicroCredentialV1At(string publicBaseUrl)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(publicBaseUrl);
+        return publicBaseUrl.TrimEnd('/') + MicroCredentialV1Path;
+    }
+
+    /// <summary>
+    /// True for our context at any deployment's address: an absolute http(s) URL without query, fragment or user info
+    /// whose path ends in <see cref="MicroCredentialV1Path"/>. The document is versioned and never changes, so every
+    /// deployment serves the same bytes and the embedded copy stands for all of them.
+    /// </summary>
+    public static bool IsMicroCredentialV1(string? url) =>
+        url is not null && (url == MicroCredentialV1 || (Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
+            && uri.AbsolutePath.EndsWith(MicroCredentialV1Path, StringComparison.Ordinal)
+            && url.EndsWith(MicroCredentialV1Path, StringComparison.Ordinal)));
 }

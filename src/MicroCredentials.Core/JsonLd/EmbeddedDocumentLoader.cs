@@ -30,15 +30,16 @@ public sealed class EmbeddedDocumentLoader : DocumentLoader
     /// <summary>The context URLs this loader serves.</summary>
     public static IReadOnlyCollection<string> Urls => Resources.Keys;
 
-    /// <summary>True when <paramref name="url"/> is one of the embedded contexts.</summary>
-    public static bool Holds(string url) => Resources.ContainsKey(url);
+    /// <summary>True when <paramref name="url"/> is one of the embedded contexts (ours under any deployment's address).</summary>
+    public static bool Holds(string url) => Resources.ContainsKey(url) || ContextUrls.IsMicroCredentialV1(url);
 
     /// <summary>Returns the embedded context for <paramref name="url"/>.</summary>
     /// <exception cref="JsonLdException"><c>"loading remote context failed"</c> for any URL not embedded.</exception>
     public override RemoteDocument LoadDocument(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (!Resources.TryGetValue(url, out var name))
+        // Our own context is known under every deployment's address (ContextUrls.IsMicroCredentialV1).
+        if (!Resources.TryGetValue(url, out var name) && !(ContextUrls.IsMicroCredentialV1(url) && Resources.TryGetValue(ContextUrls.MicroCredentialV1, out name)))
         {
             throw new JsonLdException(
                 JsonLdErrorCodes.LoadingRemoteContextFailed,

@@ -75,4 +75,10 @@ public sealed class IssuerKeyOptions
     /// document and accepted when verifying. Default none.
     /// </summary>
     public IList<string> RetiredJwtKeyPaths { get; set; } = [];
+
+    /// <summary>
+    /// Issuer ids this deployment used before a domain move (from the stored identity): the same keys stay trusted under
+    /// them, so credentials issued at the old address keep verifying. Default none.
+    /// </summary>
+    public IList<string> EarlierIssuerIds { get; set; } = [];
 }

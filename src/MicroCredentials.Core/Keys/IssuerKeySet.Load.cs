@@ -38,7 +38,7 @@ public sealed partial class IssuerKeySet
                 .Select(p => KeyFileLoader.LoadEd25519PublicKey(Resolve(p, nameof(options.RetiredEd25519KeyPaths)))).ToList();
             var retiredJwt = options.RetiredJwtKeyPaths
                 .Select(p => KeyFileLoader.LoadJwtPublicKey(Resolve(p, nameof(options.RetiredJwtKeyPaths)), issuerId)).ToList();
-            return new IssuerKeySet(issuerId, ed25519, es256, rs256, seal, retiredEd25519, retiredJwt);
+            return new IssuerKeySet(issuerId, ed25519, es256, rs256, seal, retiredEd25519, retiredJwt, [.. options.EarlierIssuerIds]);
         }
         catch
         {
@@ -54,7 +54,7 @@ public sealed partial class IssuerKeySet
     internal static IssuerKeySet FromKeys(string issuerId, Key ed25519, ECDsa es256, RSA rs256, X509Certificate2? seal = null,
         IReadOnlyList<byte[]>? retiredEd25519 = null, IReadOnlyList<JwtPublicKey>? retiredJwt = null) =>
         new(issuerId, ed25519, JwtSigningKey.FromECDsa(es256, issuerId), JwtSigningKey.FromRsa(rs256, issuerId), seal,
-            retiredEd25519 ?? [], retiredJwt ?? []);
+            retiredEd25519 ?? [], retiredJwt ?? [], []);
 
     private static JwtSigningKey Signing(string path, Func<JwtSigningKey> create)
     {

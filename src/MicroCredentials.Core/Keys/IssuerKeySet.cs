@@ -16,7 +16,7 @@ public sealed partial class IssuerKeySet : IDisposable
     private readonly Dictionary<string, byte[]> ed25519ByVerificationMethod = new(StringComparer.Ordinal);
 
     private IssuerKeySet(string issuerId, Key ed25519Key, JwtSigningKey es256, JwtSigningKey rs256, X509Certificate2? seal,
-        IReadOnlyList<byte[]> retiredEd25519, IReadOnlyList<JwtPublicKey> retiredJwt)
+        IReadOnlyList<byte[]> retiredEd25519, IReadOnlyList<JwtPublicKey> retiredJwt, IReadOnlyList<string> earlierIssuerIds)
     {
         IssuerId = issuerId;
         Ed25519Key = ed25519Key;
@@ -28,13 +28,19 @@ public sealed partial class IssuerKeySet : IDisposable
 
         List<string> multibases = [Ed25519PublicKeyMultibase, .. retiredEd25519.Select(k => Multikey.EncodeEd25519PublicKey(k))];
         Ed25519PublicKeysMultibase = [.. multibases.Distinct(StringComparer.Ordinal)];
+        EarlierIssuerIds = [.. earlierIssuerIds.Where(id => id != issuerId).Distinct(StringComparer.Ordinal)];
         foreach (var multibase in Ed25519PublicKeysMultibase)
         {
             Multikey.TryDecodeEd25519PublicKey(multibase, out var publicKey);
             ed25519ByVerificationMethod[VerificationMethodFor(multibase)] = publicKey;
+            foreach (var earlier in EarlierIssuerIds)
+            {
+                ed25519ByVerificationMethod[earlier + "#" + multibase] = publicKey;
+            }
         }
 
-        JwtPublicKeys = [es256.PublicKey, rs256.PublicKey, .. retiredJwt.Where(k => k.Controller == issuerId)];
+        List<JwtPublicKey> current = [es256.PublicKey, rs256.PublicKey, .. retiredJwt.Where(k => k.Controller == issuerId)];
+        JwtPublicKeys = [.. current, .. EarlierIssuerIds.SelectMany(earlier => current.Select(k => UnderEarlierIssuer(k, earlier)))];
         JwtKeyResolver = new JwtKeyResolver(JwtPublicKeys);
         DataIntegrityKeyResolver = ResolveVerificationMethod;
         DemoKeys = FindDemoKeys();
@@ -76,6 +82,15 @@ public sealed partial class IssuerKeySet : IDisposable
     /// <summary>The X.509 seal certificate with its private key for PDF signatures; null when none is configured.</summary>
     public X509Certificate2? SealCertificate { get; }
 
+    /// <summary>
+    /// Issuer ids used before a domain move (see <see cref="IssuerKeyOptions.EarlierIssuerIds"/>): every key here is
+    /// also trusted, and published, under each of them.
+    /// </summary>
+    public IReadOnlyList<string> EarlierIssuerIds { get; }
+
+    /// <summary>The current issuer id first, then the earlier ones.</summary>
+    public IReadOnlyList<string> AllIssuerIds => [IssuerId, .. EarlierIssuerIds];
+
     /// <summary>Which keys are the public demo keys of <c>keys.example/</c> (empty for a real deployment).</summary>
     public IReadOnlyList<string> DemoKeys { get; }
 
@@ -107,6 +122,11 @@ public sealed partial class IssuerKeySet : IDisposable
 
     private string VerificationMethodFor(string multibase) => IssuerId + "#" + multibase;
 
+    private static JwtPublicKey UnderEarlierIssuer(JwtPublicKey key, string earlierIssuerId) =>
+        JwtPublicKey.TryFromJwk(key.ToJwk(), earlierIssuerId, out var copy, out var error)
+            ? copy!
+            : throw new InvalidOperationException("A key's own JWK is always readable: " + error);
+
     private List<string> FindDemoKeys()
     {
         List<string> found = [];
@@ -116,7 +136,7 @@ public sealed partial class IssuerKeySet : IDisposable
         }
 
         found.AddRange(Ed25519PublicKeysMultibase.Skip(1).Where(MicroCredentials.Keys.DemoKeys.Contains).Select(k => "retired Ed25519 key " + k));
-        found.AddRange(JwtPublicKeys.Where(k => MicroCredentials.Keys.DemoKeys.Contains(k.Thumbprint))
+        found.AddRange(JwtPublicKeys.Where(k => k.Controller == IssuerId && MicroCredentials.Keys.DemoKeys.Contains(k.Thumbprint))
             .Select(k => k == Es256.PublicKey ? "ES256 signing key" : k == Rs256.PublicKey ? "RS256 signing key" : "retired JWT key " + k.KeyId));
         if (SealCertificate is not null && MicroCredentials.Keys.DemoKeys.Contains(SealCertificate.GetCertHashString(HashAlgorithmName.SHA256)))
         {

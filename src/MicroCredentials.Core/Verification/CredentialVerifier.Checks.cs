@@ -52,7 +52,7 @@ public sealed partial class CredentialVerifier
             _ => JwtClaimsProofAndStatus,
         };
         var achievement = JsonRead.Member(credential["credentialSubject"], "achievement");
-        var ours = JsonRead.Strings(credential["@context"]).Contains(Ob3Terms.MicroCredentialContext);
+        var ours = JsonRead.Strings(credential["@context"]).Any(JsonLd.ContextUrls.IsMicroCredentialV1);
         var subject = credential["credentialSubject"] as JsonObject;
         var anonymous = subject is not null && subject["id"] is null && subject["identifier"] is null;
 

@@ -161,13 +161,18 @@ public sealed partial class CredentialVerifier
     {
         // A credential we could not confirm does not make us fetch the URLs it names.
         var confirmed = !checks.Any(c => c.Id is CheckId.Proof or CheckId.IssuerKey && c.Outcome == CheckOutcome.Fail);
+        // The key the verdict rests on (the accepted proof's) decides whether this proves anything at all.
+        var demo = confirmed && IsDemoKey(proofs.FirstOrDefault(p => p.Accepted)?.VerificationMethod);
+
         checks.Add(confirmed
             ? await CheckStatusAsync(credential, localList, cancellationToken)
             : new(CheckId.Status, CheckOutcome.Skipped, VerificationReasons.NotChecked,
                 "Not checked: the credential could not be confirmed, so the status list it names was not consulted."));
         checks.Add(CheckValidityPeriod(credential));
-        return new VerificationReport { Verdict = Decide(checks), Checks = checks, Credential = credential, Proofs = proofs };
+        return new VerificationReport { Verdict = Decide(checks), Checks = checks, Credential = credential, Proofs = proofs, SignedWithDemoKey = demo };
     }
+
+    private static bool IsDemoKey(string? keyReference) => Keys.DemoKeys.IsDemoKeyReference(keyReference);
 
     private static VerificationReport Unreadable(string detail, JsonObject? credential = null) => new()
     {

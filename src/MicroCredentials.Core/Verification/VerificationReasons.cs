@@ -68,4 +68,7 @@ public static class VerificationReasons
 
     /// <summary>The verification used up its time budget.</summary>
     public const string TooLong = "too_long";
+
+    /// <summary>Signed with one of the published demo keys of <c>keys.example/</c>: anyone could have signed it.</summary>
+    public const string DemoKey = "demo_key";
 }

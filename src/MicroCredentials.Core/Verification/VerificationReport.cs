@@ -20,6 +20,13 @@ public sealed record VerificationReport
     /// </summary>
     public IReadOnlyList<ProofResult> Proofs { get; init; } = [];
 
-    /// <summary>True for <see cref="Verdict.Valid"/> only.</summary>
+    /// <summary>
+    /// True when the key that verified the signature is one of the published demo keys (<c>keys.example/</c>): the
+    /// signature is mathematically right but proves nothing, since anyone can sign with those keys. Pages and the API
+    /// must never show such a credential as plainly genuine.
+    /// </summary>
+    public bool SignedWithDemoKey { get; init; }
+
+    /// <summary>True for <see cref="Verdict.Valid"/> only (see <see cref="SignedWithDemoKey"/> for what it is worth).</summary>
     public bool Verified => Verdict == Verdict.Valid;
 }

@@ -36,17 +36,44 @@ internal sealed class SqliteDatabase : Database
 
         if (!inMemory && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            var file = Path.GetFullPath(builder.DataSource);
+            var folder = Path.GetDirectoryName(file);
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                DataLocation.CreatePrivateFolder(folder);
             }
+
+            CreatePrivateFile(file);
         }
 
         this.connectionString = builder.ToString();
     }
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    // Learners' names and e-mail hashes live here: the file is the owner's only (0600). SQLite gives its -wal and -shm
+    // files the database file's mode, so creating the file first covers them too.
+    private static void CreatePrivateFile(string file)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(file))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(file, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Another process created it first.
+        }
+    }
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

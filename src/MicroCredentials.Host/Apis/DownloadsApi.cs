@@ -24,6 +24,14 @@ internal static class DownloadsApi
     public static void MapDownloads(this WebApplication app)
     {
         var group = app.MapGroup("/d/{token}").RequireRateLimiting(HttpPlumbing.PublicPolicy).ExcludeFromDescription();
+
+        // Personal documents behind a secret link: no cache may keep them, and the link never leaks as a Referer.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            context.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return await next(context);
+        });
         group.MapMethods("/", GetAndHead, PageAsync);
         group.MapMethods("/certificate-{lang}.pdf", GetAndHead, async (string token, string lang, HttpContext http, CredentialStore store, CertificateService pdf, CancellationToken ct) =>
             await WithCredentialAsync(http, store, token, ct, (c, view) => lang is "nl" or "en"
@@ -38,7 +46,7 @@ internal static class DownloadsApi
                 : Results.File(Encoding.ASCII.GetBytes(c.Jwt), "text/plain", DownloadModel.FileName(view, null, "jwt"))));
         group.MapMethods("/badge.png", GetAndHead, async (string token, HttpContext http, CredentialStore store, CancellationToken ct) =>
             await WithCredentialAsync(http, store, token, ct, (c, view) =>
-                Results.File(PngBaker.Bake(DefaultBadge.Png(), c.CredentialJson), "image/png", DownloadModel.FileName(view, null, "png"))));
+                Results.File(PngBaker.Bake(DefaultBadge.Png(Keys.DemoKeys.SignsCredential(c.CredentialJson)), c.CredentialJson), "image/png", DownloadModel.FileName(view, null, "png"))));
     }
 
     private static async Task<IResult> WithCredentialAsync(HttpContext http, CredentialStore store, string token, CancellationToken ct,

@@ -40,7 +40,7 @@ internal static partial class VerificationApi
             Credential = report.Credential is { } c ? CredentialView.From(c, PageCulture.Current) : null,
             CheckedAt = time.GetUtcNow(),
             SelfPath = "/v/" + handle,
-            Demo = keys.IsDemo && IsGenuine(report.Verdict),
+            Demo = report.SignedWithDemoKey,
             Stored = stored,
             SuccessorUrl = successor is null ? null : "/v/" + successor.Handle,
             Note = http.Request.Query[ViaQuery].ToString() switch
@@ -107,7 +107,7 @@ internal static partial class VerificationApi
             Credential = credential,
             CheckedAt = time.GetUtcNow(),
             SelfPath = "/v",
-            Demo = keys.IsDemo && IsGenuine(report.Verdict),
+            Demo = report.SignedWithDemoKey,
             Stored = ours,
             SuccessorUrl = successor is null ? null : "/v/" + successor.Handle,
             Genuine = genuine?.View,

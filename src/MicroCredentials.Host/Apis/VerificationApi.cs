@@ -29,7 +29,7 @@ internal static partial class VerificationApi
     }
 
     private static async Task<IResult> VerifyApiAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, CredentialStore store, PublicRateLimiter limiter, CancellationToken ct)
+        StatusListPublisher lists, CredentialStore store, PublicRateLimiter limiter, IssuanceService issuance, CancellationToken ct)
     {
         var upload = await UploadReader.ReadAsync(request, ct);
         if (upload.Problem is { } problem)
@@ -44,9 +44,32 @@ internal static partial class VerificationApi
         }
 
         // ct is the request's RequestAborted: a client that disconnects stops its verification.
-        var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
+        var (report, successor) = await WithSuccessorAsync(await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct), store, ct);
         var genuine = await FindGenuineAsync(report, store, ct);
-        return TypedResults.Ok(VerificationResponse.From(report) with { GenuineDifferences = genuine?.Differences });
+        return TypedResults.Ok(VerificationResponse.From(report, successor is null ? null : issuance.Options.VerificationUrl(successor.Handle))
+            with { GenuineDifferences = genuine?.Differences });
+    }
+
+    // Our ids are urn:uuid:… (45 characters); a longer one is not ours and is not looked up.
+    private const int MaxCredentialIdLength = 200;
+
+    /// <summary>
+    /// An uploaded credential (JSON, JWT, PDF or PNG) that proved ours and revoked, and that the database knows was
+    /// replaced by a correction, is <see cref="Verdict.Superseded"/> with its successor — as on the page by handle.
+    /// </summary>
+    public static async Task<(VerificationReport Report, StoredCredential? Successor)> WithSuccessorAsync(VerificationReport report,
+        CredentialStore store, CancellationToken ct)
+    {
+        // Revoked is only reached after our own key verified the proof, so the id is genuinely one of ours.
+        if (report.Verdict is not Verdict.Revoked || report.Credential?["id"] is not System.Text.Json.Nodes.JsonValue idValue
+            || !idValue.TryGetValue<string>(out var id) || id.Length > MaxCredentialIdLength)
+        {
+            return (report, null);
+        }
+
+        return await store.FindByIdAsync(id, ct) is { SupersededBy: { } next } && await store.FindByIdAsync(next, ct) is { } successor
+            ? (report with { Verdict = Verdict.Superseded }, successor)
+            : (report, null);
     }
 
     /// <summary>Verifies an uploaded file; our own status lists are read locally.</summary>

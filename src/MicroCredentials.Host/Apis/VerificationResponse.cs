@@ -13,7 +13,9 @@ internal sealed record VerificationResponse(
     [property: JsonPropertyName("verdict")] string Verdict,
     [property: JsonPropertyName("checks")] IReadOnlyList<VerificationResponse.Check> Checks,
     [property: JsonPropertyName("credential")] CredentialSummary? Credential,
-    [property: JsonPropertyName("proofs")] IReadOnlyList<VerificationResponse.Proof> Proofs)
+    [property: JsonPropertyName("proofs")] IReadOnlyList<VerificationResponse.Proof> Proofs,
+    [property: JsonPropertyName("demo")] bool Demo = false,
+    [property: JsonPropertyName("superseded_by"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SupersededBy = null)
 {
     /// <summary>
     /// For a file that is not confirmed (not genuine, another issuer) whose id we issued: the values in which it differs
@@ -39,13 +41,27 @@ internal sealed record VerificationResponse(
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
     ];
 
-    public static VerificationResponse From(VerificationReport report) => new(
-        report.Verified,
+    /// <summary>
+    /// The answer for a report. <c>verified</c> is false for a credential signed with a published demo key even when its
+    /// verdict is valid (<c>demo</c> is then true and a check says it proves nothing); <c>superseded_by</c> is the
+    /// successor's verification link of a superseded credential.
+    /// </summary>
+    public static VerificationResponse From(VerificationReport report, string? supersededBy = null) => new(
+        report.Verified && !report.SignedWithDemoKey,
         JsonNamingPolicy(report.Verdict.ToString()),
-        report.Checks.Select(c => new Check(JsonNamingPolicy(c.Id.ToString()), Status(c.Outcome), c.Reason, c.Detail)).ToList(),
+        [
+            .. report.Checks.Select(c => new Check(JsonNamingPolicy(c.Id.ToString()), Status(c.Outcome), c.Reason, c.Detail)),
+            .. report.SignedWithDemoKey ? [DemoKeyCheck] : Array.Empty<Check>(),
+        ],
         report.Credential is JsonObject o ? CredentialSummary.From(o, "en") : null,
         report.Proofs.Select(p => new Proof(p.Index, p.Type, p.Cryptosuite, p.VerificationMethod, p.ProofPurpose, p.Created,
-            Status(p.Outcome), p.Reason, p.Detail, p.Accepted)).ToList());
+            Status(p.Outcome), p.Reason, p.Detail, p.Accepted)).ToList(),
+        report.SignedWithDemoKey,
+        supersededBy);
+
+    // What a demo-key signature is worth, said where software reads the checks.
+    private static readonly Check DemoKeyCheck = new(JsonNamingPolicy(nameof(CheckId.IssuerKey)), Status(CheckOutcome.Warning), VerificationReasons.DemoKey,
+        "Signed with a published demo key (keys.example/): anyone can sign with it, so this proves nothing.");
 
     private static string Status(CheckOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
