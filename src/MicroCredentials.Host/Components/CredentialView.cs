@@ -116,50 +116,50 @@ public sealed partial record CredentialView
         ArgumentNullException.ThrowIfNull(credential);
         var issuer = credential["issuer"];
         var subject = credential["credentialSubject"] is JsonArray subjects ? subjects.FirstOrDefault() : credential["credentialSubject"];
-        var achievement = subject?["achievement"];
-        var name = (subject?["identifier"] as JsonArray)?
-            .FirstOrDefault(i => Str(i?["identityType"]) == Ob3Terms.IdentityTypeName && i?["hashed"] is JsonValue h && h.TryGetValue<bool>(out var hashed) && !hashed);
-        var result = (subject?["result"] as JsonArray)?.FirstOrDefault();
-        var descriptionId = Str(result?["resultDescription"]);
-        var scale = (achievement?["resultDescription"] as JsonArray)?.FirstOrDefault(d => descriptionId is not null && Str(d?["id"]) == descriptionId);
+        var achievement = At(subject, "achievement");
+        var name = (At(subject, "identifier") as JsonArray)?
+            .FirstOrDefault(i => Str(At(i, "identityType")) == Ob3Terms.IdentityTypeName && At(i, "hashed") is JsonValue h && h.TryGetValue<bool>(out var hashed) && !hashed);
+        var result = (At(subject, "result") as JsonArray)?.FirstOrDefault();
+        var descriptionId = Str(At(result, "resultDescription"));
+        var scale = (At(achievement, "resultDescription") as JsonArray)?.FirstOrDefault(d => descriptionId is not null && Str(At(d, "id")) == descriptionId);
         var proof = credential["proof"] is JsonArray proofs ? proofs.FirstOrDefault() : credential["proof"];
-        var address = issuer?["address"];
+        var address = At(issuer, "address");
 
         return new CredentialView
         {
             Id = Str(credential["id"]),
-            LearnerName = Str(name?["identityHash"]),
-            Title = Localized(achievement?["localizedName"], language) ?? Str(achievement?["name"]) ?? Str(credential["name"]),
-            Description = Localized(achievement?["localizedDescription"], language) ?? Str(achievement?["description"]),
-            LearningOutcomes = LocalizedList(achievement?["learningOutcome"], language),
-            Ects = Number(achievement?["ectsCredits"]) ?? Number(subject?["creditsEarned"]) ?? Number(achievement?["creditsAvailable"]),
-            WorkloadHours = Hours(Str(achievement?["notionalWorkload"])),
-            EqfLevel = Str(achievement?["eqfLevel"]) is { } eqf && eqf.StartsWith(Ob3Terms.EqfLevelPrefix, StringComparison.Ordinal) ? eqf[Ob3Terms.EqfLevelPrefix.Length..] : null,
-            Grade = Number(result?["value"]),
-            GradeScaleName = Str(scale?["name"]),
-            GradeMax = Number(scale?["valueMax"]),
-            GradePass = Number(scale?["requiredValue"]),
+            LearnerName = Str(At(name, "identityHash")),
+            Title = Localized(At(achievement, "localizedName"), language) ?? Str(At(achievement, "name")) ?? Str(credential["name"]),
+            Description = Localized(At(achievement, "localizedDescription"), language) ?? Str(At(achievement, "description")),
+            LearningOutcomes = LocalizedList(At(achievement, "learningOutcome"), language),
+            Ects = Number(At(achievement, "ectsCredits")) ?? Number(At(subject, "creditsEarned")) ?? Number(At(achievement, "creditsAvailable")),
+            WorkloadHours = Hours(Str(At(achievement, "notionalWorkload"))),
+            EqfLevel = Str(At(achievement, "eqfLevel")) is { } eqf && eqf.StartsWith(Ob3Terms.EqfLevelPrefix, StringComparison.Ordinal) ? eqf[Ob3Terms.EqfLevelPrefix.Length..] : null,
+            Grade = Number(At(result, "value")),
+            GradeScaleName = Str(At(scale, "name")),
+            GradeMax = Number(At(scale, "valueMax")),
+            GradePass = Number(At(scale, "requiredValue")),
             AwardedOn = Date(credential["awardedDate"]),
             IssuedOn = Date(credential["validFrom"] ?? credential["issuanceDate"]),
             ValidUntil = Date(credential["validUntil"] ?? credential["expirationDate"]),
-            PeriodStart = Date(subject?["activityStartDate"]),
-            PeriodEnd = Date(subject?["activityEndDate"]),
-            Assessment = Localized(achievement?["assessmentType"], language),
-            Participation = Localized(achievement?["participationMode"], language),
-            Supervision = Localized(achievement?["supervisionAndIdVerification"], language),
-            QualityAssurance = Localized(achievement?["qualityAssurance"], language),
-            Prerequisites = Localized(achievement?["prerequisites"], language),
-            Stackability = Localized(achievement?["stackability"], language),
-            FieldOfStudy = Str(achievement?["fieldOfStudy"]),
-            CourseUrl = HttpUrl(Str(achievement?["criteria"]?["id"])),
-            IssuerName = issuer is JsonValue ? Str(issuer) : Str(issuer?["name"]) ?? Str(issuer?["id"]),
-            IssuerId = issuer is JsonValue ? Str(issuer) : Str(issuer?["id"]),
-            IssuerUrl = HttpUrl(Str(issuer?["url"])),
-            IssuerEmail = Str(issuer?["email"]),
+            PeriodStart = Date(At(subject, "activityStartDate")),
+            PeriodEnd = Date(At(subject, "activityEndDate")),
+            Assessment = Localized(At(achievement, "assessmentType"), language),
+            Participation = Localized(At(achievement, "participationMode"), language),
+            Supervision = Localized(At(achievement, "supervisionAndIdVerification"), language),
+            QualityAssurance = Localized(At(achievement, "qualityAssurance"), language),
+            Prerequisites = Localized(At(achievement, "prerequisites"), language),
+            Stackability = Localized(At(achievement, "stackability"), language),
+            FieldOfStudy = Str(At(achievement, "fieldOfStudy")),
+            CourseUrl = HttpUrl(Str(At(At(achievement, "criteria"), "id"))),
+            IssuerName = issuer is JsonValue ? Str(issuer) : Str(At(issuer, "name")) ?? Str(At(issuer, "id")),
+            IssuerId = issuer is JsonValue ? Str(issuer) : Str(At(issuer, "id")),
+            IssuerUrl = HttpUrl(Str(At(issuer, "url"))),
+            IssuerEmail = Str(At(issuer, "email")),
             IssuerAddress = AddressLines(address),
-            ProofType = Str(proof?["cryptosuite"]) ?? Str(proof?["type"]),
-            VerificationMethod = Str(proof?["verificationMethod"]),
-            ProofCreated = Str(proof?["created"]),
+            ProofType = Str(At(proof, "cryptosuite")) ?? Str(At(proof, "type")),
+            VerificationMethod = Str(At(proof, "verificationMethod")),
+            ProofCreated = Str(At(proof, "created")),
         };
     }
 
@@ -171,6 +171,9 @@ public sealed partial record CredentialView
 
     /// <summary>A date in the current culture, e.g. <c>6 februari 2026</c>.</summary>
     public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    // A member of an object; null for any other shape (VC 2.0 allows strings, arrays and value objects almost anywhere).
+    private static JsonNode? At(JsonNode? node, string name) => node is JsonObject o ? o[name] : null;
 
     private static string? Str(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
@@ -217,9 +220,9 @@ public sealed partial record CredentialView
 
     private static IReadOnlyList<string> AddressLines(JsonNode? address)
     {
-        var street = Str(address?["streetAddress"]);
-        var town = string.Join(" ", new[] { Str(address?["postalCode"]), Str(address?["addressLocality"]) }.OfType<string>());
-        var country = Str(address?["addressCountry"]) ?? Str(address?["addressCountryCode"]);
+        var street = Str(At(address, "streetAddress"));
+        var town = string.Join(" ", new[] { Str(At(address, "postalCode")), Str(At(address, "addressLocality")) }.OfType<string>());
+        var country = Str(At(address, "addressCountry")) ?? Str(At(address, "addressCountryCode"));
         return [.. new[] { street, town, country }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!)];
     }
 }
