@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Issuer: options, keys, catalogue, storage (SQLite by default, PostgreSQL for scale), issuance and verification.
 await builder.AddIssuerAsync();
+builder.Services.AddBatchJobs(builder.Configuration); // durable batch jobs and their background worker (section Jobs)
 
 // HTTP: problem details for every error, size limits, rate limiting of public endpoints, OpenAPI.
 builder.Services.AddHttpPlumbing();

@@ -121,6 +121,23 @@ public sealed class BatchJobRunner
         return final;
     }
 
+    /// <summary>
+    /// Runs the oldest job that has work to hand (see <see cref="RunAsync"/>). Returns its id, or null when no job has
+    /// a row to claim now — the caller then waits before asking again.
+    /// </summary>
+    /// <param name="catalog">The catalogue the rows are issued from.</param>
+    /// <param name="cancellationToken">Stops the run (rows in hand are taken over later).</param>
+    public async Task<string?> RunNextAsync(MicroCredentialCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (await _issuance.Store.NextBatchJobAsync(cancellationToken) is not { } jobId)
+        {
+            return null;
+        }
+
+        await RunAsync(jobId, catalog, null, cancellationToken);
+        return jobId;
+    }
+
     // Random handles or short codes collided (rare): draw new ones a few times. An issued-meanwhile award is found by the store.
     private async Task<bool> WriteOneAsync(string jobId, JobRowOutcome outcome, CancellationToken cancellationToken)
     {

@@ -8,9 +8,6 @@ namespace MicroCredentials.Data;
 
 public sealed partial class CredentialStore
 {
-    // Rows inserted per transaction when a job is stored: bounds a transaction's size, not the job's.
-    private const int JobInsertRowsPerCommit = 1_000;
-
     private const string BatchKind = "batch";
 
     /// <summary>
@@ -20,7 +17,7 @@ public sealed partial class CredentialStore
     /// <param name="csv">The parsed CSV.</param>
     /// <param name="actor">Who issues (kept for the audit log of every credential).</param>
     /// <param name="fileName">The uploaded file's name, if any.</param>
-    /// <param name="cancellationToken">Cancels storing (a half-stored job stays queued with fewer rows; its total tells).</param>
+    /// <param name="cancellationToken">Cancels storing (nothing is stored then: the job and its rows are one transaction).</param>
     /// <returns>The new job's id.</returns>
     public async Task<string> CreateBatchJobAsync(LearnerCsvResult csv, string actor, string? fileName, CancellationToken cancellationToken)
     {
@@ -34,39 +31,34 @@ public sealed partial class CredentialStore
             State: JobRowStates.Pending, Reason: (string?)null));
         var rows = rejected.Concat(good).ToList();
 
+        // One transaction: no worker (on any host) ever sees a job whose rows are still being stored.
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var transaction = await Database.BeginWriteAsync(connection, cancellationToken))
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        await using (var job = connection.Sql(
+            """
+            INSERT INTO jobs (id, kind, state, actor, file_name, total_rows, created_at)
+            VALUES (@id, @kind, @state, @actor, @file, @total, @now)
+            """, transaction)
+            .With("@id", id).With("@kind", BatchKind).With("@state", nameof(BatchJobState.Queued)).With("@actor", actor)
+            .With("@file", fileName).With("@total", rows.Count).With("@now", Now()))
         {
-            await using var job = connection.Sql(
-                """
-                INSERT INTO jobs (id, kind, state, actor, file_name, total_rows, created_at)
-                VALUES (@id, @kind, @state, @actor, @file, @total, @now)
-                """, transaction)
-                .With("@id", id).With("@kind", BatchKind).With("@state", nameof(BatchJobState.Queued)).With("@actor", actor)
-                .With("@file", fileName).With("@total", rows.Count).With("@now", Now());
             await job.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
 
-        foreach (var chunk in rows.Chunk(JobInsertRowsPerCommit))
+        foreach (var row in rows)
         {
-            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            foreach (var row in chunk)
-            {
-                await using var insert = connection.Sql(
-                    """
-                    INSERT INTO job_rows (job_id, line, state, payload, name, code, reason, done_at)
-                    VALUES (@job, @line, @state, @payload, @name, @code, @reason, @done)
-                    """, transaction)
-                    .With("@job", id).With("@line", row.Line).With("@state", row.State).With("@payload", row.Payload)
-                    .With("@name", row.Name).With("@code", row.Code).With("@reason", row.Reason)
-                    .With("@done", row.State == JobRowStates.Rejected ? Now() : null);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            await using var insert = connection.Sql(
+                """
+                INSERT INTO job_rows (job_id, line, state, payload, name, code, reason, done_at)
+                VALUES (@job, @line, @state, @payload, @name, @code, @reason, @done)
+                """, transaction)
+                .With("@job", id).With("@line", row.Line).With("@state", row.State).With("@payload", row.Payload)
+                .With("@name", row.Name).With("@code", row.Code).With("@reason", row.Reason)
+                .With("@done", row.State == JobRowStates.Rejected ? Now() : null);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return id;
     }
 
@@ -163,13 +155,23 @@ public sealed partial class CredentialStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>The oldest job that is queued or running (perhaps by a host that died), or null when there is none.</summary>
+    /// <summary>
+    /// The oldest queued or running job (perhaps left by a host that died) that has a row to claim now, or none left
+    /// and so only needs finishing; null when there is none. A job whose remaining rows another live worker holds is
+    /// skipped, so an idle worker waits instead of spinning on it.
+    /// </summary>
     internal async Task<string?> NextBatchJobAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql(
-            "SELECT id FROM jobs WHERE kind = @kind AND state IN (@queued, @running) ORDER BY created_at, id LIMIT 1")
-            .With("@kind", BatchKind).With("@queued", nameof(BatchJobState.Queued)).With("@running", nameof(BatchJobState.Running));
+            """
+            SELECT id FROM jobs j WHERE kind = @kind AND state IN (@queued, @running)
+              AND (EXISTS (SELECT 1 FROM job_rows r WHERE r.job_id = j.id AND (r.state = @pending OR (r.state = @claimed AND r.claimed_until < @now)))
+                OR NOT EXISTS (SELECT 1 FROM job_rows r WHERE r.job_id = j.id AND r.state IN (@pending, @claimed)))
+            ORDER BY created_at, id LIMIT 1
+            """)
+            .With("@kind", BatchKind).With("@queued", nameof(BatchJobState.Queued)).With("@running", nameof(BatchJobState.Running))
+            .With("@pending", JobRowStates.Pending).With("@claimed", JobRowStates.Claimed).With("@now", Now());
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
