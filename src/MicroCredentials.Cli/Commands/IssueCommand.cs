@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using MicroCredentials.Catalog;
 using MicroCredentials.Data.Issuance;
+using MicroCredentials.Data.Jobs;
 using Spectre.Console;
 
 namespace MicroCredentials.Cli.Commands;
@@ -57,43 +58,84 @@ internal static class IssueCommand
                 return CliApp.BadInput;
             }
 
-            var isDryRun = parse.GetValue(dryRun);
-            var results = await RunWithProgressAsync(console, csv.Rows.Count, progress =>
-                env.Issuance.IssueBatchAsync(catalogue, csv, parse.GetValue(actor)!, isDryRun, progress, ct));
-
             var outDir = parse.GetValue(output)!.FullName;
-            if (!isDryRun)
+            if (parse.GetValue(dryRun))
             {
-                var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.Signatory);
-                Directory.CreateDirectory(outDir);
-                foreach (var r in results.Where(r => r.Credential is not null))
-                {
-                    await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct);
-                }
-
-                await WriteLinksAsync(Path.Combine(outDir, "links.csv"), results, ct);
+                var preview = await env.Issuance.IssueBatchAsync(catalogue, csv, parse.GetValue(actor)!, dryRun: true, progress: null, ct);
+                return Summarise(console, Path.GetFileName(csvPath), preview, dryRun: true, outDir);
             }
 
-            return Summarise(console, Path.GetFileName(csvPath), results, isDryRun, outDir);
+            // The same durable job as the host's: stored, then worked in-process (a rerun after a crash issues only what is missing).
+            var jobId = await env.Issuance.Store.CreateBatchJobAsync(csv, parse.GetValue(actor)!, Path.GetFileName(csvPath), ct);
+            var runner = new BatchJobRunner(env.Issuance, new BatchJobOptions());
+            var rows = csv.Rows.Count + csv.Errors.Select(e => e.Line).Distinct().Count();
+            await ShowProgressAsync<BatchJobStatus>(console, rows, "Issuing", progress => runner.RunAsync(jobId, catalogue, progress, ct));
+
+            var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.Signatory);
+            Directory.CreateDirectory(outDir);
+            var results = new List<IssueResult>();
+            await ShowProgressAsync<int>(console, rows, "Writing files", async progress =>
+            {
+                // Results are streamed from the stored job: each credential's files are written as its row is read.
+                var done = 0;
+                await foreach (var r in env.Issuance.ReadBatchResultsAsync(jobId, ct))
+                {
+                    if (r.Credential is not null)
+                    {
+                        await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct);
+                    }
+
+                    results.Add(r with { Credential = r.Credential is null ? null : r.Credential with { CredentialJson = string.Empty, Jwt = null } });
+                    progress.Report(++done);
+                }
+            });
+
+            await WriteLinksAsync(Path.Combine(outDir, "links.csv"), results, ct);
+            return Summarise(console, Path.GetFileName(csvPath), results, dryRun: false, outDir);
         });
         return command;
     }
 
-    private static async Task<IReadOnlyList<IssueResult>> RunWithProgressAsync(IAnsiConsole console, int rows,
-        Func<IProgress<int>?, Task<IReadOnlyList<IssueResult>>> run)
+    /// <summary>
+    /// Runs a stage with a progress display: a live bar on a terminal, otherwise a plain line now and then (every 10 %)
+    /// so logs and pipes get progress too.
+    /// </summary>
+    private static async Task ShowProgressAsync<T>(IAnsiConsole console, int total, string stage, Func<IProgress<T>, Task> run)
     {
-        if (rows < 20 || !console.Profile.Capabilities.Interactive)
+        if (console.Profile.Capabilities.Interactive && total >= 20)
         {
-            return await run(null);
+            await console.Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(stage, maxValue: Math.Max(1, total));
+                await run(new InlineProgress<T>(value => task.Value = Done(value)));
+            });
+            return;
         }
 
-        IReadOnlyList<IssueResult> results = [];
-        await console.Progress().StartAsync(async ctx =>
+        var lastShown = -1;
+        await run(new InlineProgress<T>(value =>
         {
-            var task = ctx.AddTask("Issuing", maxValue: rows);
-            results = await run(new Progress<int>(done => task.Value = done));
-        });
-        return results;
+            var done = Done(value);
+            var tenth = total == 0 ? 10 : done * 10 / total;
+            if (tenth != lastShown && total >= 20)
+            {
+                lastShown = tenth;
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {done}/{total}"));
+            }
+        }));
+    }
+
+    private static int Done<T>(T value) => value switch
+    {
+        BatchJobStatus status => status.Total - status.Remaining,
+        int count => count,
+        _ => 0,
+    };
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and may report after the stage ends).</summary>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private static int Summarise(IAnsiConsole console, string file, IReadOnlyList<IssueResult> results, bool dryRun, string outDir)
