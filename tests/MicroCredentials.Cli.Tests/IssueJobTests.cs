@@ -29,4 +29,17 @@ public sealed class IssueJobTests
         var again = await ws.IssueAsync(ws.Write("many.csv", csv.ToString()));
         Assert.That(again.Output, Does.Contain("issued 0, skipped as already issued 25"), again.ToString());
     }
+
+    [Test]
+    public async Task Issue_NoPdf_WritesCredentialFilesButNoCertificates()
+    {
+        using var ws = new Workspace();
+
+        var run = await ws.IssueAsync(Repo.Learners, "--no-pdf");
+
+        Assert.That(run.ExitCode, Is.EqualTo(CliApp.Ok), run.ToString());
+        Assert.That(ws.CredentialJsonFiles(), Has.Length.EqualTo(6));
+        Assert.That(Directory.GetFiles(ws.Out, "*.jwt"), Has.Length.EqualTo(6));
+        Assert.That(Directory.GetFiles(ws.Out, "*.pdf"), Is.Empty);
+    }
 }

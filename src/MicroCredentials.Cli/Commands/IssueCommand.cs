@@ -25,6 +25,7 @@ internal static class IssueCommand
         lang.AcceptOnlyFromAmong("nl", "en");
         var dryRun = new Option<bool>("--dry-run") { Description = "Only report what would be issued; write nothing." };
         var actor = CommonOptions.Actor();
+        var noPdf = new Option<bool>("--no-pdf") { Description = "Do not render PDF certificates now (the host renders them at first download)." };
 
         var command = new Command("issue", "Issue credentials from a CSV of learners who passed: writes <id>.json, <id>.jwt, <id>.pdf and <id>.png per learner, and links.csv.");
         command.Options.Add(catalog);
@@ -33,6 +34,7 @@ internal static class IssueCommand
         command.Options.Add(lang);
         command.Options.Add(dryRun);
         command.Options.Add(actor);
+        command.Options.Add(noPdf);
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -82,7 +84,7 @@ internal static class IssueCommand
                 {
                     if (r.Credential is not null)
                     {
-                        await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct);
+                        await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct, withPdf: !parse.GetValue(noPdf));
                     }
 
                     results.Add(r with { Credential = r.Credential is null ? null : r.Credential with { CredentialJson = string.Empty, Jwt = null } });
