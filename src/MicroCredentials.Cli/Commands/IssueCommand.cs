@@ -64,7 +64,8 @@ internal static class IssueCommand
             if (parse.GetValue(dryRun))
             {
                 var preview = await env.Issuance.IssueBatchAsync(catalogue, csv, parse.GetValue(actor)!, dryRun: true, progress: null, ct);
-                return Summarise(console, Path.GetFileName(csvPath), preview, dryRun: true, outDir);
+                return Summarise(console, Path.GetFileName(csvPath), preview.Where(r => r.Outcome == IssueOutcome.Rejected).ToList(),
+                    preview.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count()), dryRun: true, outDir);
             }
 
             // The same durable job as the host's: stored, then worked in-process (a rerun after a crash issues only what is missing).
@@ -75,25 +76,35 @@ internal static class IssueCommand
 
             var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.Signatory);
             Directory.CreateDirectory(outDir);
-            var results = new List<IssueResult>();
-            await ShowProgressAsync<int>(console, rows, "Writing files", async progress =>
+            // Results are streamed from the stored job: each credential's files and its links.csv line are written as
+            // its row is read; only the counts and the rejected rows (for the report) are kept.
+            var counts = new Dictionary<IssueOutcome, int>();
+            var rejected = new List<IssueResult>();
+            await using (var links = new StreamWriter(Path.Combine(outDir, "links.csv"), append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
             {
-                // Results are streamed from the stored job: each credential's files are written as its row is read.
-                var done = 0;
-                await foreach (var r in env.Issuance.ReadBatchResultsAsync(jobId, ct))
+                await links.WriteAsync(CsvWriter.Document(LinksHeader, []));
+                await ShowProgressAsync<int>(console, rows, "Writing files", async progress =>
                 {
-                    if (r.Credential is not null)
+                    var done = 0;
+                    await foreach (var r in env.Issuance.ReadBatchResultsAsync(jobId, ct))
                     {
-                        await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct, withPdf: !parse.GetValue(noPdf));
+                        counts[r.Outcome] = counts.GetValueOrDefault(r.Outcome) + 1;
+                        if (r.Credential is not null)
+                        {
+                            await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct, withPdf: !parse.GetValue(noPdf));
+                            await links.WriteAsync(string.Join(CsvWriter.Separator, LinksRow(r).Select(CsvWriter.Cell)) + "\n");
+                        }
+                        else if (r.Outcome == IssueOutcome.Rejected)
+                        {
+                            rejected.Add(r);
+                        }
+
+                        progress.Report(++done);
                     }
+                });
+            }
 
-                    results.Add(r with { Credential = r.Credential is null ? null : r.Credential with { CredentialJson = string.Empty, Jwt = null } });
-                    progress.Report(++done);
-                }
-            });
-
-            await WriteLinksAsync(Path.Combine(outDir, "links.csv"), results, ct);
-            return Summarise(console, Path.GetFileName(csvPath), results, dryRun: false, outDir);
+            return Summarise(console, Path.GetFileName(csvPath), rejected, counts, dryRun: false, outDir);
         });
         return command;
     }
@@ -140,14 +151,15 @@ internal static class IssueCommand
         public void Report(T value) => report(value);
     }
 
-    private static int Summarise(IAnsiConsole console, string file, IReadOnlyList<IssueResult> results, bool dryRun, string outDir)
+    private static int Summarise(IAnsiConsole console, string file, IReadOnlyList<IssueResult> rejected, IReadOnlyDictionary<IssueOutcome, int> counts,
+        bool dryRun, string outDir)
     {
-        foreach (var r in results.Where(r => r.Outcome == IssueOutcome.Rejected))
+        foreach (var r in rejected)
         {
             console.MarkupLineInterpolated($"[red]rejected[/] {file}:{r.Line}: {r.Reason}");
         }
 
-        int Count(IssueOutcome o) => results.Count(r => r.Outcome == o);
+        int Count(IssueOutcome o) => counts.GetValueOrDefault(o);
         var table = new Table().AddColumns("", "rows");
         if (dryRun)
         {
@@ -166,14 +178,8 @@ internal static class IssueCommand
         return Count(IssueOutcome.Rejected) > 0 ? CliApp.Failed : CliApp.Ok;
     }
 
-    private static async Task WriteLinksAsync(string path, IReadOnlyList<IssueResult> results, CancellationToken ct)
-    {
-        var csv = CsvWriter.Document(
-            ["line", "name", "code", "credential", "outcome", "verification_url", "download_url"],
-            results.Where(r => r.Credential is not null).Select(r => new[]
-            {
-                r.Line?.ToString(CultureInfo.InvariantCulture), r.LearnerName, r.Code, r.Credential!.Id, r.Outcome.ToString(), r.VerificationUrl, r.DownloadUrl,
-            }));
-        await File.WriteAllTextAsync(path, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
-    }
+    private static readonly string[] LinksHeader = ["line", "name", "code", "credential", "outcome", "verification_url", "download_url"];
+
+    private static string?[] LinksRow(IssueResult r) =>
+        [r.Line?.ToString(CultureInfo.InvariantCulture), r.LearnerName, r.Code, r.Credential!.Id, r.Outcome.ToString(), r.VerificationUrl, r.DownloadUrl];
 }
