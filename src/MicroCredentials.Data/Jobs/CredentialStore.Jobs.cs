@@ -141,18 +141,37 @@ public sealed partial class CredentialStore
         };
     }
 
-    /// <summary>Cancels a queued or running job: rows not yet claimed stay unissued. False when it was already finished or unknown.</summary>
+    /// <summary>
+    /// Cancels a queued or running job: rows not yet claimed stay unissued and their stored learner data is cleared.
+    /// False when it was already finished or unknown.
+    /// </summary>
     /// <param name="jobId">The job's id.</param>
     /// <param name="cancellationToken">Cancels the update.</param>
     public async Task<bool> CancelBatchJobAsync(string jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobId);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql(
-            "UPDATE jobs SET state = @cancelled, finished_at = @now WHERE id = @id AND kind = @kind AND state IN (@queued, @running)")
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        await using (var command = connection.Sql(
+            "UPDATE jobs SET state = @cancelled, finished_at = @now WHERE id = @id AND kind = @kind AND state IN (@queued, @running)", transaction)
             .With("@cancelled", nameof(BatchJobState.Cancelled)).With("@now", Now()).With("@id", jobId).With("@kind", BatchKind)
-            .With("@queued", nameof(BatchJobState.Queued)).With("@running", nameof(BatchJobState.Running));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            .With("@queued", nameof(BatchJobState.Queued)).With("@running", nameof(BatchJobState.Running)))
+        {
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+        }
+
+        // Rows that will never be issued need not keep the learners' e-mail addresses.
+        await using (var forget = connection.Sql("UPDATE job_rows SET payload = NULL WHERE job_id = @id AND state = @pending", transaction)
+            .With("@id", jobId).With("@pending", JobRowStates.Pending))
+        {
+            await forget.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>

@@ -64,6 +64,7 @@ public sealed partial class BatchJobRunnerTests(StorageProvider provider)
         Assert.That((done.Issued, done.AlreadyIssued, done.Rejected, done.Remaining), Is.EqualTo((120, 0, 2, 0)));
         Assert.That(await service.Store.CountCredentialsAsync(CancellationToken.None), Is.EqualTo(120));
         Assert.That(await service.Store.CountUnusedStatusEntriesAsync(CancellationToken.None), Is.Zero, "every reserved slot is used");
+        Assert.That(await StoredPayloadsAsync(jobId), Is.Zero, "a done row keeps no learner e-mail");
 
         var results = await ToListAsync(service.ReadBatchResultsAsync(jobId, CancellationToken.None));
         Assert.That(results.Select(r => r.Line), Is.Ordered);
@@ -105,6 +106,7 @@ public sealed partial class BatchJobRunnerTests(StorageProvider provider)
         Assert.That((after.Issued, after.Remaining), Is.EqualTo((0, 30)));
         Assert.That(await service.Store.CountCredentialsAsync(CancellationToken.None), Is.Zero);
         Assert.That(await service.Store.CancelBatchJobAsync(jobId, CancellationToken.None), Is.False, "only once");
+        Assert.That(await StoredPayloadsAsync(jobId), Is.Zero, "the unissued rows' e-mail addresses are not kept");
         Assert.That(await service.Store.GetBatchJobAsync("no-such-job", CancellationToken.None), Is.Null);
     }
 
@@ -173,6 +175,18 @@ public sealed partial class BatchJobRunnerTests(StorageProvider provider)
 
         csv.Append(extra);
         return LearnerCsvReader.Read(csv.ToString(), "learners.csv", Catalog, AwardDates.Today(time));
+    }
+
+    /// <summary>Job rows that still hold a learner row (e-mail included), read with the provider's own client.</summary>
+    private async Task<long> StoredPayloadsAsync(string jobId)
+    {
+        await using System.Data.Common.DbConnection connection = provider == StorageProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(database!.ConnectionString)
+            : new Npgsql.NpgsqlConnection(database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM job_rows WHERE job_id = '{jobId}' AND payload IS NOT NULL";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
