@@ -118,7 +118,7 @@ public class DataIntegrityBenchmarks
     {
         var root = RepositoryRoot();
         var catalog = CatalogLoader.Load(File.ReadAllText(Path.Combine(root, "samples", "catalog.json"))).Catalog!;
-        var row = LearnerCsvReader.Read(File.ReadAllText(Path.Combine(root, "samples", "learners.csv")), "learners.csv", catalog, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime)).Rows[0];
+        var row = LearnerCsvReader.Read(File.ReadAllText(Path.Combine(root, "samples", "learners.csv")), "learners.csv", catalog, AwardDates.Today(TimeProvider.System)).Rows[0];
         var factory = new CredentialFactory(
             new FixedClock(Created), CredentialFactory.BuildIssuer(catalog.Issuer, "did:web:credentials.nova-academy.be"),
             new Uri("https://credentials.nova-academy.be"));

@@ -28,7 +28,7 @@ public class FoundationBenchmarks
         var root = BenchmarkFiles.RepositoryRoot();
         keys = BenchmarkFiles.DemoKeys();
         var catalog = CatalogLoader.Load(File.ReadAllText(Path.Combine(root, "samples", "catalog.json"))).Catalog!;
-        learner = LearnerCsvReader.Read(File.ReadAllText(Path.Combine(root, "samples", "learners.csv")), "learners.csv", catalog, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime)).Rows[0];
+        learner = LearnerCsvReader.Read(File.ReadAllText(Path.Combine(root, "samples", "learners.csv")), "learners.csv", catalog, AwardDates.Today(TimeProvider.System)).Rows[0];
         definition = catalog.Find(learner.Code)!;
         factory = new CredentialFactory(TimeProvider.System, CredentialFactory.BuildIssuer(catalog.Issuer, keys.IssuerId),
             new Uri(BenchmarkFiles.BaseUrl));

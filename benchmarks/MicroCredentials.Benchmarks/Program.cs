@@ -11,6 +11,13 @@ if (args.Length > 0 && args[0] == "cpu")
     return;
 }
 
+// A learners CSV for batch runs (see docs/benchmarks.md, "Batch jobs"): ... -- learners <rows> <file.csv>
+if (args.Length == 3 && args[0] == "learners")
+{
+    LearnerCsvGenerator.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+    return;
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 // When the Data Integrity benchmarks ran, time the JavaScript reference on the same credential and print the ratios.

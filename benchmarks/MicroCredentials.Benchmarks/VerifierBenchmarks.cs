@@ -38,7 +38,7 @@ public class VerifierBenchmarks
         var root = BenchmarkFiles.RepositoryRoot();
         keys = BenchmarkFiles.DemoKeys();
         var catalog = CatalogLoader.Load(File.ReadAllText(Path.Combine(root, "samples", "catalog.json"))).Catalog!;
-        var row = LearnerCsvReader.Read(File.ReadAllText(Path.Combine(root, "samples", "learners.csv")), "learners.csv", catalog, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime)).Rows[0];
+        var row = LearnerCsvReader.Read(File.ReadAllText(Path.Combine(root, "samples", "learners.csv")), "learners.csv", catalog, AwardDates.Today(TimeProvider.System)).Rows[0];
         var factory = new CredentialFactory(TimeProvider.System, CredentialFactory.BuildIssuer(catalog.Issuer, keys.IssuerId), new Uri(BenchmarkFiles.BaseUrl));
         // Two entries, revocation and suspension, as the host issues them.
         var revocation = new BitstringStatusListEntry

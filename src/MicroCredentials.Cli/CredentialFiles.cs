@@ -28,11 +28,11 @@ internal sealed partial class CredentialFiles
             ? credentialId["urn:uuid:".Length..]
             : string.Concat(credentialId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' ? c : '_'));
 
-    public async Task WriteAsync(string outDir, IssueResult result, string language, CancellationToken ct)
+    public async Task WriteAsync(string outDir, IssueResult result, string language, CancellationToken ct, bool withPdf = true)
     {
         var stored = result.Credential!;
         var stem = Path.Combine(outDir, Stem(stored.Id));
-        if (result.Outcome == IssueOutcome.AlreadyIssued && new[] { ".json", ".pdf", ".png" }.All(ext => File.Exists(stem + ext)))
+        if (result.Outcome == IssueOutcome.AlreadyIssued && (withPdf ? new[] { ".json", ".pdf", ".png" } : [".json", ".png"]).All(ext => File.Exists(stem + ext)))
         {
             return; // a rerun: the graduate's files are already there
         }
@@ -43,7 +43,11 @@ internal sealed partial class CredentialFiles
             await File.WriteAllTextAsync(stem + ".jwt", stored.Jwt, ct);
         }
 
-        await File.WriteAllBytesAsync(stem + ".pdf", RenderPdf(stored, language), ct);
+        if (withPdf)
+        {
+            await File.WriteAllBytesAsync(stem + ".pdf", RenderPdf(stored, language), ct);
+        }
+
         await File.WriteAllBytesAsync(stem + ".png", Baking.PngBaker.Bake(Baking.DefaultBadge.Png(Keys.DemoKeys.SignsCredential(stored.CredentialJson)), stored.CredentialJson), ct);
     }
 }

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
 
 // Issuer: options, keys, catalogue, storage (SQLite by default, PostgreSQL for scale), issuance and verification.
 await builder.AddIssuerAsync();
+builder.Services.AddBatchJobs(builder.Configuration); // durable batch jobs and their background worker (section Jobs)
 
 // HTTP: problem details for every error, size limits, rate limiting of public endpoints, OpenAPI.
 builder.Services.AddHttpPlumbing();

@@ -69,21 +69,17 @@ public sealed partial class HostApiTests
     }
 
     [Test]
-    public async Task Batch_Real_IssuesEveryRowThenReportsAlreadyIssuedAsLinksCsv()
+    public async Task Batch_Real_JobIssuesEveryRowThenASecondJobReportsAlreadyIssuedInItsLinksCsv()
     {
         var csv = await File.ReadAllTextAsync(Infrastructure.RepositoryPaths.File("samples", "learners.csv"));
-        using var response = await Client.SendAsync(Staff(HttpMethod.Post, "/api/batches?dryRun=false", content: Utf8(csv, "text/csv")));
-        var json = await JsonAsync(response, HttpStatusCode.OK);
-        Assert.That((int?)json["issued"], Is.EqualTo(6));
-        Assert.That((int?)json["rejected"], Is.Zero);
+        var job = await Jobs.BatchJobs.RunAsync(Client, adminKey, csv);
+        Assert.That(((string?)job["state"], (int?)job["issued"], (int?)job["rejected"], (int?)job["remaining"]), Is.EqualTo(("done", 6, 0, 0)));
 
-        using var again = Staff(HttpMethod.Post, "/api/batches", content: Utf8(csv, "text/csv"));
-        again.Headers.Accept.ParseAdd("text/csv");
-        using var linksResponse = await Client.SendAsync(again);
-        var links = await linksResponse.Content.ReadAsStringAsync();
+        var again = await Jobs.BatchJobs.RunAsync(Client, adminKey, csv);
+        Assert.That(((int?)again["issued"], (int?)again["alreadyIssued"]), Is.EqualTo((0, 6)));
+        var links = await Jobs.BatchJobs.LinksAsync(Client, adminKey, again);
         var lines = links.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.That(linksResponse.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
         Assert.That(lines[0], Is.EqualTo("line;name;code;outcome;reason;verification_url;download_url"));
         Assert.That(lines, Has.Length.EqualTo(7));
         Assert.That(lines.Skip(1), Has.All.Contains(";AlreadyIssued;"));

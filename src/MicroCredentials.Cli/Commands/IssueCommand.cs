@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using MicroCredentials.Catalog;
 using MicroCredentials.Data.Issuance;
+using MicroCredentials.Data.Jobs;
 using Spectre.Console;
 
 namespace MicroCredentials.Cli.Commands;
@@ -24,6 +25,7 @@ internal static class IssueCommand
         lang.AcceptOnlyFromAmong("nl", "en");
         var dryRun = new Option<bool>("--dry-run") { Description = "Only report what would be issued; write nothing." };
         var actor = CommonOptions.Actor();
+        var noPdf = new Option<bool>("--no-pdf") { Description = "Do not render PDF certificates now (the host renders them at first download)." };
 
         var command = new Command("issue", "Issue credentials from a CSV of learners who passed: writes <id>.json, <id>.jwt, <id>.pdf and <id>.png per learner, and links.csv.");
         command.Options.Add(catalog);
@@ -32,6 +34,7 @@ internal static class IssueCommand
         command.Options.Add(lang);
         command.Options.Add(dryRun);
         command.Options.Add(actor);
+        command.Options.Add(noPdf);
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -57,53 +60,106 @@ internal static class IssueCommand
                 return CliApp.BadInput;
             }
 
-            var isDryRun = parse.GetValue(dryRun);
-            var results = await RunWithProgressAsync(console, csv.Rows.Count, progress =>
-                env.Issuance.IssueBatchAsync(catalogue, csv, parse.GetValue(actor)!, isDryRun, progress, ct));
-
             var outDir = parse.GetValue(output)!.FullName;
-            if (!isDryRun)
+            if (parse.GetValue(dryRun))
             {
-                var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.Signatory);
-                Directory.CreateDirectory(outDir);
-                foreach (var r in results.Where(r => r.Credential is not null))
-                {
-                    await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct);
-                }
-
-                await WriteLinksAsync(Path.Combine(outDir, "links.csv"), results, ct);
+                var preview = await env.Issuance.IssueBatchAsync(catalogue, csv, parse.GetValue(actor)!, dryRun: true, progress: null, ct);
+                return Summarise(console, Path.GetFileName(csvPath), preview.Where(r => r.Outcome == IssueOutcome.Rejected).ToList(),
+                    preview.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count()), dryRun: true, outDir);
             }
 
-            return Summarise(console, Path.GetFileName(csvPath), results, isDryRun, outDir);
+            // The same durable job as the host's: stored, then worked in-process (a rerun after a crash issues only what is missing).
+            var jobId = await env.Issuance.Store.CreateBatchJobAsync(csv, parse.GetValue(actor)!, Path.GetFileName(csvPath), ct);
+            var runner = new BatchJobRunner(env.Issuance, new BatchJobOptions());
+            var rows = csv.Rows.Count + csv.Errors.Select(e => e.Line).Distinct().Count();
+            await ShowProgressAsync<BatchJobStatus>(console, rows, "Issuing", progress => runner.RunAsync(jobId, catalogue, progress, ct));
+
+            var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.Signatory);
+            Directory.CreateDirectory(outDir);
+            // Results are streamed from the stored job: each credential's files and its links.csv line are written as
+            // its row is read; only the counts and the rejected rows (for the report) are kept.
+            var counts = new Dictionary<IssueOutcome, int>();
+            var rejected = new List<IssueResult>();
+            await using (var links = new StreamWriter(Path.Combine(outDir, "links.csv"), append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+            {
+                await links.WriteAsync(CsvWriter.Document(LinksHeader, []));
+                await ShowProgressAsync<int>(console, rows, "Writing files", async progress =>
+                {
+                    var done = 0;
+                    await foreach (var r in env.Issuance.ReadBatchResultsAsync(jobId, ct))
+                    {
+                        counts[r.Outcome] = counts.GetValueOrDefault(r.Outcome) + 1;
+                        if (r.Credential is not null)
+                        {
+                            await writer.WriteAsync(outDir, r, parse.GetValue(lang)!, ct, withPdf: !parse.GetValue(noPdf));
+                            await links.WriteAsync(string.Join(CsvWriter.Separator, LinksRow(r).Select(CsvWriter.Cell)) + "\n");
+                        }
+                        else if (r.Outcome == IssueOutcome.Rejected)
+                        {
+                            rejected.Add(r);
+                        }
+
+                        progress.Report(++done);
+                    }
+                });
+            }
+
+            return Summarise(console, Path.GetFileName(csvPath), rejected, counts, dryRun: false, outDir);
         });
         return command;
     }
 
-    private static async Task<IReadOnlyList<IssueResult>> RunWithProgressAsync(IAnsiConsole console, int rows,
-        Func<IProgress<int>?, Task<IReadOnlyList<IssueResult>>> run)
+    /// <summary>
+    /// Runs a stage with a progress display: a live bar on a terminal, otherwise a plain line now and then (every 10 %)
+    /// so logs and pipes get progress too.
+    /// </summary>
+    private static async Task ShowProgressAsync<T>(IAnsiConsole console, int total, string stage, Func<IProgress<T>, Task> run)
     {
-        if (rows < 20 || !console.Profile.Capabilities.Interactive)
+        if (console.Profile.Capabilities.Interactive && total >= 20)
         {
-            return await run(null);
+            await console.Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(stage, maxValue: Math.Max(1, total));
+                await run(new InlineProgress<T>(value => task.Value = Done(value)));
+            });
+            return;
         }
 
-        IReadOnlyList<IssueResult> results = [];
-        await console.Progress().StartAsync(async ctx =>
+        var lastShown = -1;
+        await run(new InlineProgress<T>(value =>
         {
-            var task = ctx.AddTask("Issuing", maxValue: rows);
-            results = await run(new Progress<int>(done => task.Value = done));
-        });
-        return results;
+            var done = Done(value);
+            var tenth = total == 0 ? 10 : done * 10 / total;
+            if (tenth != lastShown && total >= 20)
+            {
+                lastShown = tenth;
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {done}/{total}"));
+            }
+        }));
     }
 
-    private static int Summarise(IAnsiConsole console, string file, IReadOnlyList<IssueResult> results, bool dryRun, string outDir)
+    private static int Done<T>(T value) => value switch
     {
-        foreach (var r in results.Where(r => r.Outcome == IssueOutcome.Rejected))
+        BatchJobStatus status => status.Total - status.Remaining,
+        int count => count,
+        _ => 0,
+    };
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and may report after the stage ends).</summary>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    private static int Summarise(IAnsiConsole console, string file, IReadOnlyList<IssueResult> rejected, IReadOnlyDictionary<IssueOutcome, int> counts,
+        bool dryRun, string outDir)
+    {
+        foreach (var r in rejected)
         {
             console.MarkupLineInterpolated($"[red]rejected[/] {file}:{r.Line}: {r.Reason}");
         }
 
-        int Count(IssueOutcome o) => results.Count(r => r.Outcome == o);
+        int Count(IssueOutcome o) => counts.GetValueOrDefault(o);
         var table = new Table().AddColumns("", "rows");
         if (dryRun)
         {
@@ -122,14 +178,8 @@ internal static class IssueCommand
         return Count(IssueOutcome.Rejected) > 0 ? CliApp.Failed : CliApp.Ok;
     }
 
-    private static async Task WriteLinksAsync(string path, IReadOnlyList<IssueResult> results, CancellationToken ct)
-    {
-        var csv = CsvWriter.Document(
-            ["line", "name", "code", "credential", "outcome", "verification_url", "download_url"],
-            results.Where(r => r.Credential is not null).Select(r => new[]
-            {
-                r.Line?.ToString(CultureInfo.InvariantCulture), r.LearnerName, r.Code, r.Credential!.Id, r.Outcome.ToString(), r.VerificationUrl, r.DownloadUrl,
-            }));
-        await File.WriteAllTextAsync(path, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
-    }
+    private static readonly string[] LinksHeader = ["line", "name", "code", "credential", "outcome", "verification_url", "download_url"];
+
+    private static string?[] LinksRow(IssueResult r) =>
+        [r.Line?.ToString(CultureInfo.InvariantCulture), r.LearnerName, r.Code, r.Credential!.Id, r.Outcome.ToString(), r.VerificationUrl, r.DownloadUrl];
 }

@@ -19,8 +19,7 @@ internal static partial class IssuanceApi
         var api = app.MapGroup("/api").WithTags("Issuance").DisableAntiforgery();
         api.MapPost("/credentials", IssueOneAsync).RequireApiKey(ApiKeyRole.Issuer)
             .WithSummary("Issue one credential; returns the graduate's download link. Idempotent per learner, micro-credential and award date.");
-        api.MapPost("/batches", IssueBatchAsync).RequireApiKey(ApiKeyRole.Issuer)
-            .WithSummary("Issue from a learners CSV (text/csv body or multipart 'file'); ?dryRun=true reports every row without issuing. Accept: text/csv returns the links as CSV.");
+        MapBatches(api);
         api.MapGet("/credentials", ListAsync).RequireApiKey(ApiKeyRole.Issuer).WithSummary("List issued credentials (newest first).");
         api.MapGet("/credentials/{id}", GetAsync).RequireApiKey(ApiKeyRole.Issuer).WithSummary("One issued credential by id, handle or short code.");
         api.MapPost("/credentials/{id}/revoke", (string id, StatusChangeRequest body, HttpContext http, IssuanceService s, CancellationToken ct) =>
@@ -65,37 +64,6 @@ internal static partial class IssuanceApi
         return result.Outcome == IssueOutcome.Issued
             ? TypedResults.Created($"/api/credentials/{Uri.EscapeDataString(response.Id!)}", response)
             : TypedResults.Ok(response);
-    }
-
-    private static async Task<IResult> IssueBatchAsync(HttpRequest request, bool? dryRun, IssuanceService issuance, MicroCredentialCatalog catalog,
-        TimeProvider time, CancellationToken ct)
-    {
-        if (!IsCsvOrForm(request))
-        {
-            return TypedResults.Problem(title: "Unsupported content type",
-                detail: "Send the learners CSV as text/csv (or text/plain), or as a multipart form with a field 'file'.", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        var upload = await UploadReader.ReadCsvAsync(request, ct);
-        if (upload.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var csv = LearnerCsvReader.Read(upload.Text!, upload.FileName, catalog, AwardDates.Today(time));
-        var results = await issuance.IssueBatchAsync(catalog, csv, request.HttpContext.Actor(), dryRun ?? false, progress: null, ct);
-        if (request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return Results.Text(LinksCsv(results), "text/csv; charset=utf-8", Encoding.UTF8);
-        }
-
-        return TypedResults.Ok(new BatchResponse(
-            dryRun ?? false,
-            results.Count(r => r.Outcome == IssueOutcome.Issued),
-            results.Count(r => r.Outcome == IssueOutcome.WouldIssue),
-            results.Count(r => r.Outcome == IssueOutcome.AlreadyIssued),
-            results.Count(r => r.Outcome == IssueOutcome.Rejected),
-            results.Select(IssuedResponse.From).ToList()));
     }
 
     private static async Task<Ok<List<StoredSummary>>> ListAsync(int? skip, int? take, CredentialStore store, CancellationToken ct)
@@ -190,11 +158,4 @@ internal static partial class IssuanceApi
             ? new() { [text[..colon]] = [text[(colon + 2)..]] }
             : new() { ["request"] = [text] };
     }
-
-    private static string LinksCsv(IReadOnlyList<IssueResult> results) => CsvWriter.Document(
-        ["line", "name", "code", "outcome", "reason", "verification_url", "download_url"],
-        results.Select(r => new[]
-        {
-            r.Line?.ToString(CultureInfo.InvariantCulture), r.LearnerName, r.Code, r.Outcome.ToString(), r.Reason, r.VerificationUrl, r.DownloadUrl,
-        }));
 }

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using MicroCredentials.Catalog;
+using MicroCredentials.Data.Issuance;
+using MicroCredentials.Issuance;
+
+namespace MicroCredentials.Data.Jobs;
+
+/// <summary>
+/// Works a stored batch job to its end, shared by the host's background worker and the CLI:
+/// <list type="number">
+/// <item>claim a chunk of rows (<see cref="BatchJobOptions.RowsPerCommit"/>) with their status slots, in one transaction;</item>
+/// <item>look up which awards were issued before (one query), save each catalogue entry once per run;</item>
+/// <item>build and sign the chunk's credentials in parallel (<see cref="BatchJobOptions.Workers"/>);</item>
+/// <item>write the chunk — learners, credentials, status claims, audit entries, row results — in one transaction.</item>
+/// </list>
+/// A crash anywhere leaves each row either done (with its credential) or claimed; a claimed row is taken over when its
+/// claim expires (<see cref="BatchJobOptions.ClaimLease"/>) with the slots it already holds. Several runners (hosts)
+/// can work one job at once: they claim different rows.
+/// </summary>
+public sealed class BatchJobRunner
+{
+    private readonly IssuanceService _issuance;
+    private readonly BatchJobOptions _options;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="issuance">The issuance service (its store holds the jobs).</param>
+    /// <param name="options">Workers, chunk size and claim lease.</param>
+    public BatchJobRunner(IssuanceService issuance, BatchJobOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(issuance);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _issuance = issuance;
+        _options = options;
+    }
+
+    /// <summary>This runner's claim name (random per instance).</summary>
+    public string WorkerId { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>
+    /// Runs the job until no row is left to claim, then marks it done. Returns at once for a finished or cancelled
+    /// job. Cancelling <paramref name="cancellationToken"/> stops between steps: what was written stays written, rows
+    /// in hand stay claimed and are taken over later.
+    /// </summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="catalog">The catalogue the rows are issued from.</param>
+    /// <param name="progress">Told after every chunk (counts of this runner's view).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The job's status at the end, or null for an unknown job.</returns>
+    public async Task<BatchJobStatus?> RunAsync(string jobId, MicroCredentialCatalog catalog, IProgress<BatchJobStatus>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var store = _issuance.Store;
+        if (await store.GetBatchJobAsync(jobId, cancellationToken) is not { } status)
+        {
+            return null;
+        }
+
+        if (!await store.StartBatchJobAsync(jobId, cancellationToken))
+        {
+            return await store.GetBatchJobAsync(jobId, cancellationToken);
+        }
+
+        status = await store.GetBatchJobAsync(jobId, cancellationToken) ?? status;
+        progress?.Report(status);
+        var catalogueProblems = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var claimed = await store.ClaimBatchRowsAsync(jobId, WorkerId, _options.RowsPerCommit, _options.ClaimLease, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var code in claimed.Select(c => c.Row.Code).Distinct(StringComparer.Ordinal).Where(c => !catalogueProblems.ContainsKey(c)).ToList())
+            {
+                catalogueProblems[code] = await _issuance.SaveCatalogueForJobAsync(catalog, code, status.Actor, cancellationToken);
+            }
+
+            var keys = claimed.Select(c => IdempotencyKey.For(c.Row)).ToList();
+            var existing = await store.FindIdsByIdempotencyKeysAsync(keys, cancellationToken);
+            var outcomes = new JobRowOutcome[claimed.Count];
+            Parallel.For(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = cancellationToken }, i =>
+                outcomes[i] = _issuance.PrepareJobRow(catalog, claimed[i], status.Actor, existing.GetValueOrDefault(keys[i]),
+                    catalogueProblems.GetValueOrDefault(claimed[i].Row.Code)));
+
+            var written = outcomes.ToList();
+            if (!await store.WriteBatchRowsAsync(jobId, WorkerId, outcomes, cancellationToken))
+            {
+                // A collision or a lost claim in the chunk: write row by row; a row another worker took over is its business.
+                written = [];
+                foreach (var outcome in outcomes)
+                {
+                    if (await WriteOneAsync(jobId, outcome, cancellationToken))
+                    {
+                        written.Add(outcome);
+                    }
+                }
+            }
+
+            status = status with
+            {
+                Issued = status.Issued + written.Count(o => o.State == JobRowStates.Issued),
+                AlreadyIssued = status.AlreadyIssued + written.Count(o => o.State == JobRowStates.AlreadyIssued),
+                Rejected = status.Rejected + written.Count(o => o.State == JobRowStates.Rejected),
+                Remaining = Math.Max(0, status.Remaining - written.Count),
+            };
+            progress?.Report(status);
+        }
+
+        await store.FinishBatchJobAsync(jobId, cancellationToken);
+        var final = await store.GetBatchJobAsync(jobId, cancellationToken);
+        if (final is not null)
+        {
+            progress?.Report(final);
+        }
+
+        return final;
+    }
+
+    /// <summary>
+    /// Runs the oldest job that has work to hand (see <see cref="RunAsync"/>). Returns its id, or null when no job has
+    /// a row to claim now — the caller then waits before asking again.
+    /// </summary>
+    /// <param name="catalog">The catalogue the rows are issued from.</param>
+    /// <param name="cancellationToken">Stops the run (rows in hand are taken over later).</param>
+    public async Task<string?> RunNextAsync(MicroCredentialCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (await _issuance.Store.NextBatchJobAsync(cancellationToken) is not { } jobId)
+        {
+            return null;
+        }
+
+        await RunAsync(jobId, catalog, null, cancellationToken);
+        return jobId;
+    }
+
+    // Random handles or short codes collided (rare): draw new ones a few times. An issued-meanwhile award is found by the store.
+    private async Task<bool> WriteOneAsync(string jobId, JobRowOutcome outcome, CancellationToken cancellationToken)
+    {
+        const int attempts = 5;
+        var current = outcome;
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            if (await _issuance.Store.WriteBatchRowAsync(jobId, WorkerId, current, cancellationToken))
+            {
+                return true;
+            }
+
+            if (current.Record is null)
+            {
+                return false;
+            }
+
+            current = current with { Record = current.Record with { Handle = CredentialHandles.NewHandle(), ShortCode = CredentialHandles.NewShortCode() } };
+        }
+
+        return false;
+    }
+}

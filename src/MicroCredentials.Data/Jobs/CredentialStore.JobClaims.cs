@@ -1,0 +1,215 @@
+using System.Data.Common;
+using System.Text.Json;
+using MicroCredentials.Catalog;
+using MicroCredentials.Data.Jobs;
+using MicroCredentials.Data.Storage;
+using MicroCredentials.Status;
+
+namespace MicroCredentials.Data;
+
+public sealed partial class CredentialStore
+{
+    private const string ClaimColumns = "line, payload, revocation_list_id, revocation_index, suspension_list_id, suspension_index";
+
+    private const string Claimable = "job_id = @job AND (state = @pending OR (state = @claimed AND claimed_until < @now))";
+
+    // SQLite has one writer at a time: a plain UPDATE … RETURNING claims.
+    private const string SqliteClaimSql = $"""
+        UPDATE job_rows SET state = @claimed, claimed_by = @worker, claimed_until = @until
+        WHERE job_id = @job AND line IN (SELECT line FROM job_rows WHERE {Claimable} ORDER BY line LIMIT @take)
+        RETURNING {ClaimColumns}
+        """;
+
+    // PostgreSQL: the rows are picked once, in a materialised CTE (an IN subquery may be re-run by the planner and then
+    // skip its own locks and pick more rows), locked FOR UPDATE and skipping rows another host holds.
+    private const string PostgresClaimSql = $"""
+        WITH picked AS MATERIALIZED (
+            SELECT line FROM job_rows WHERE {Claimable} ORDER BY line LIMIT @take FOR UPDATE SKIP LOCKED)
+        UPDATE job_rows SET state = @claimed, claimed_by = @worker, claimed_until = @until
+        FROM picked WHERE job_rows.job_id = @job AND job_rows.line = picked.line
+        RETURNING job_rows.line, job_rows.payload, job_rows.revocation_list_id, job_rows.revocation_index,
+            job_rows.suspension_list_id, job_rows.suspension_index
+        """;
+
+    /// <summary>
+    /// Claims up to <paramref name="take"/> rows of a running job for one worker, in one transaction: pending rows, and
+    /// rows whose claim expired (their worker crashed). PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so hosts claiming at
+    /// once take different rows; SQLite: one writer at a time, the claim is an <c>UPDATE … RETURNING</c>. A row gets
+    /// its status slots in the same transaction — only once: a row taken over after a crash keeps its slots, so a
+    /// crash wastes no status index.
+    /// </summary>
+    internal async Task<IReadOnlyList<ClaimedJobRow>> ClaimBatchRowsAsync(string jobId, string workerId, int take, TimeSpan lease,
+        CancellationToken cancellationToken)
+    {
+        var claimSql = database.Provider == StorageProvider.Postgres ? PostgresClaimSql : SqliteClaimSql;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+            if (!await IsRunningAsync(connection, transaction, jobId, cancellationToken))
+            {
+                return [];
+            }
+
+            var now = Now();
+            var claimed = new List<(int Line, string Payload, StatusAllocation? Status)>();
+            await using (var claim = connection.Sql(claimSql, transaction)
+                .With("@claimed", JobRowStates.Claimed).With("@worker", workerId).With("@until", now + lease).With("@job", jobId)
+                .With("@pending", JobRowStates.Pending).With("@now", now).With("@take", take))
+            await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    StatusAllocation? status = reader.IsDBNull(2) ? null : new StatusAllocation(
+                        new StatusSlot(StatusPurpose.Revocation, reader.GetInt64(2), reader.GetInt32(3)),
+                        new StatusSlot(StatusPurpose.Suspension, reader.GetInt64(4), reader.GetInt32(5)));
+                    claimed.Add((reader.GetInt32(0), reader.GetString(1), status));
+                }
+            }
+
+            var rows = new List<ClaimedJobRow>(claimed.Count);
+            var opened = new HashSet<long>();
+            foreach (var (line, payload, reserved) in claimed.OrderBy(c => c.Line))
+            {
+                var status = reserved ?? new StatusAllocation(
+                    await AllocateAsync(connection, transaction, StatusPurpose.Revocation, opened, cancellationToken),
+                    await AllocateAsync(connection, transaction, StatusPurpose.Suspension, opened, cancellationToken));
+                if (reserved is null)
+                {
+                    await using var keep = connection.Sql(
+                        """
+                        UPDATE job_rows SET revocation_list_id = @rl, revocation_index = @ri, suspension_list_id = @sl, suspension_index = @si
+                        WHERE job_id = @job AND line = @line
+                        """, transaction)
+                        .With("@rl", status.Revocation.ListId).With("@ri", status.Revocation.Index)
+                        .With("@sl", status.Suspension.ListId).With("@si", status.Suspension.Index)
+                        .With("@job", jobId).With("@line", line);
+                    await keep.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                rows.Add(new ClaimedJobRow(JsonSerializer.Deserialize<LearnerRow>(payload)!, status));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return rows;
+        }
+        catch
+        {
+            // A list opened inside the failed transaction does not exist: forget the cached lists.
+            Volatile.Write(ref openLists[0], null);
+            Volatile.Write(ref openLists[1], null);
+            throw;
+        }
+    }
+
+    /// <summary>The credential ids already issued for the given idempotency keys (key → id).</summary>
+    internal async Task<IReadOnlyDictionary<string, string>> FindIdsByIdempotencyKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var names = keys.Select((_, i) => $"@k{i}").ToList();
+        await using var command = connection.Sql($"SELECT idempotency_key, id FROM credentials WHERE idempotency_key IN ({string.Join(", ", names)})");
+        for (var i = 0; i < keys.Count; i++)
+        {
+            command.With(names[i], keys[i]);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Writes a chunk of finished rows in one transaction: for each issued row the learner upsert, the credential with
+    /// its status slots and audit entry, and the row's result; rejected and already-issued rows just their result.
+    /// False (and nothing written) when a unique key collided or a row's claim was taken over: the caller then writes
+    /// the rows one by one.
+    /// </summary>
+    internal async Task<bool> WriteBatchRowsAsync(string jobId, string workerId, IReadOnlyList<JobRowOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        try
+        {
+            foreach (var outcome in outcomes)
+            {
+                if (!await WriteRowAsync(connection, transaction, jobId, workerId, outcome, cancellationToken))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return false;
+                }
+            }
+        }
+        catch (DbException exception) when (database.IsUniqueViolation(exception))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Writes one finished row in its own transaction; false when its claim was taken over or a unique key collided.</summary>
+    internal async Task<bool> WriteBatchRowAsync(string jobId, string workerId, JobRowOutcome outcome, CancellationToken cancellationToken) =>
+        await WriteBatchRowsAsync(jobId, workerId, [outcome], cancellationToken);
+
+    private async Task<bool> WriteRowAsync(DbConnection connection, DbTransaction transaction, string jobId, string workerId, JobRowOutcome outcome,
+        CancellationToken cancellationToken)
+    {
+        var state = outcome.State;
+        var credentialId = outcome.CredentialId;
+        if (outcome.Record is { } record)
+        {
+            // Issued meanwhile by a request or another job: report it; this row's reserved slots stay unused.
+            if (await FindOneAsync(connection, transaction, "idempotency_key", record.IdempotencyKey!, cancellationToken) is { } existing)
+            {
+                state = JobRowStates.AlreadyIssued;
+                credentialId = existing.Id;
+            }
+            else
+            {
+                var learnerId = await UpsertLearnerInTransactionAsync(connection, transaction, outcome.EmailHash!, outcome.Name!, cancellationToken);
+                var withLearner = record with { LearnerId = learnerId };
+                await InsertCredentialRowAsync(connection, transaction, withLearner, HashToken(record.DownloadToken!), cancellationToken);
+                await ClaimSlotAsync(connection, transaction, record.Status.Revocation, record.Id, cancellationToken);
+                await ClaimSlotAsync(connection, transaction, record.Status.Suspension, record.Id, cancellationToken);
+                await AppendAuditAsync(connection, transaction, Now(), record.Actor, AuditAction.Issue, record.Id, $"batch job {jobId}", cancellationToken);
+                credentialId = record.Id;
+            }
+        }
+
+        await using var mark = connection.Sql(
+            """
+            UPDATE job_rows SET state = @state, credential_id = @credential, reason = @reason, payload = NULL, claimed_until = NULL, done_at = @now
+            WHERE job_id = @job AND line = @line AND state = @claimed AND claimed_by = @worker
+            """, transaction)
+            .With("@state", state).With("@credential", credentialId).With("@reason", outcome.Reason).With("@now", Now())
+            .With("@job", jobId).With("@line", outcome.Line).With("@claimed", JobRowStates.Claimed).With("@worker", workerId);
+        return await mark.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private async Task<long> UpsertLearnerInTransactionAsync(DbConnection connection, DbTransaction transaction, string emailHash, string name,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.Sql(
+            """
+            INSERT INTO learners (email_hash, name, created_at, updated_at) VALUES (@hash, @name, @now, @now)
+            ON CONFLICT (email_hash) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at
+            RETURNING id
+            """, transaction)
+            .With("@hash", emailHash)
+            .With("@name", name)
+            .With("@now", Now());
+        return await command.ScalarInt64Async(cancellationToken);
+    }
+}
