@@ -20,8 +20,8 @@ internal static class IssueCommand
         var catalog = CommonOptions.Catalog();
         var learners = new Option<FileInfo>("--learners") { Description = "CSV of learners who passed (email;name;code;awarded;grade;start;end).", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the files per learner. Default out/.", DefaultValueFactory = _ => new DirectoryInfo("out") };
-        var lang = new Option<string>("--lang") { Description = "Language of the PDF certificates: nl or en. Default nl.", DefaultValueFactory = _ => "nl" };
-        lang.AcceptOnlyFromAmong("nl", "en");
+        var lang = new Option<string>("--lang") { Description = "Language of the PDF certificates: nl, en or fr. Default nl.", DefaultValueFactory = _ => "nl" };
+        lang.AcceptOnlyFromAmong([.. Pdf.CertificateRendering.LanguageKeys]);
         var dryRun = new Option<bool>("--dry-run") { Description = "Only report what would be issued; write nothing." };
         var actor = CommonOptions.Actor();
 
