@@ -17,6 +17,7 @@ internal static class SchemaMigrations
         new(1, "Initial schema", Initial("INTEGER PRIMARY KEY", "TEXT", "BLOB", "INTEGER"),
             Initial("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "TIMESTAMPTZ", "BYTEA", "BOOLEAN")),
         new(2, "Issuer identity", IssuerIdentityMigration.Sql("TEXT"), IssuerIdentityMigration.Sql("TIMESTAMPTZ")),
+        new(6, "Stored certificate PDFs", CertificatePdfMigration.Sql("TEXT", "BLOB"), CertificatePdfMigration.Sql("TIMESTAMPTZ", "BYTEA")),
     ];
 
     // Partial index predicates are written exactly as the queries write them, so both planners use the indexes.

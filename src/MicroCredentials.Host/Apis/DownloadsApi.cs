@@ -35,8 +35,8 @@ internal static class DownloadsApi
         });
         group.MapMethods("/", GetAndHead, PageAsync);
         group.MapMethods("/certificate-{lang}.pdf", GetAndHead, async (string token, string lang, HttpContext http, CredentialStore store, CertificateService pdf, CancellationToken ct) =>
-            await WithCredentialAsync(http, store, token, ct, (c, view) => CertificateRendering.IsLanguage(lang)
-                ? Results.File(pdf.RenderPdf(c, lang), "application/pdf", DownloadModel.FileName(view, lang, "pdf"))
+            await WithCredentialAsync(http, store, token, ct, async (c, view) => CertificateRendering.IsLanguage(lang)
+                ? Results.File(await pdf.GetPdfAsync(c, lang, ct), "application/pdf", DownloadModel.FileName(view, lang, "pdf"))
                 : TypedResults.Problem(title: "Unknown language", detail: "Choose nl, en or fr.", statusCode: 404)));
         group.MapMethods("/credential.json", GetAndHead, async (string token, HttpContext http, CredentialStore store, CancellationToken ct) =>
             await WithCredentialAsync(http, store, token, ct, (c, view) =>
@@ -50,13 +50,17 @@ internal static class DownloadsApi
                 Results.File(PngBaker.Bake(DefaultBadge.Png(Keys.DemoKeys.SignsCredential(c.CredentialJson)), c.CredentialJson), "image/png", DownloadModel.FileName(view, null, "png"))));
     }
 
+    private static Task<IResult> WithCredentialAsync(HttpContext http, CredentialStore store, string token, CancellationToken ct,
+        Func<StoredCredential, CredentialView, IResult> then) =>
+        WithCredentialAsync(http, store, token, ct, (c, view) => Task.FromResult(then(c, view)));
+
     private static async Task<IResult> WithCredentialAsync(HttpContext http, CredentialStore store, string token, CancellationToken ct,
-        Func<StoredCredential, CredentialView, IResult> then)
+        Func<StoredCredential, CredentialView, Task<IResult>> then)
     {
         var stored = token.Length is > 8 and <= 64 ? await store.FindByDownloadTokenAsync(token, ct) : null;
         return stored is null
             ? UnknownLink(http)
-            : then(stored, CredentialView.From(IssuanceService.ParseCredential(stored), PageCulture.Current));
+            : await then(stored, CredentialView.From(IssuanceService.ParseCredential(stored), PageCulture.Current));
     }
 
     private static async Task<IResult> PageAsync(string token, HttpContext http, CredentialStore store, IssuanceService issuance,
