@@ -84,9 +84,36 @@ public static class CatalogLoader
             }
 
             errors.AddRange(AnnexIRules.Check(mc, entry));
+            errors.AddRange(UnprintableText(mc, entry));
         }
 
         return errors;
+    }
+
+    /// <summary>The printed texts of an entry (title, description, learning outcomes) that hold characters the certificate cannot draw.</summary>
+    private static IEnumerable<CatalogError> UnprintableText(MicroCredentialDefinition mc, string entry)
+    {
+        foreach (var (element, map) in new[] { ("title", mc.Title), ("description", mc.Description) })
+        {
+            foreach (var (language, text) in map ?? new Dictionary<string, string>())
+            {
+                if (CertificateCharacters.Problem(text.Normalize(System.Text.NormalizationForm.FormC), $"the {element} ({language})") is { } problem)
+                {
+                    yield return new(entry, element, problem);
+                }
+            }
+        }
+        foreach (var (language, outcomes) in mc.LearningOutcomes ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            foreach (var outcome in outcomes)
+            {
+                if (CertificateCharacters.Problem(outcome.Normalize(System.Text.NormalizationForm.FormC), $"a learning outcome ({language})") is { } problem)
+                {
+                    yield return new(entry, "learningOutcomes", problem);
+                    break;
+                }
+            }
+        }
     }
 
     private static CatalogLoadResult Fail(string entry, string element, string message) =>
