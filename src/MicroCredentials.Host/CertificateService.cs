@@ -17,7 +17,7 @@ internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issu
     /// <summary>Renders and seals the certificate now (not stored).</summary>
     public byte[] RenderPdf(StoredCredential stored, string language) => CertificateRendering.Render(
         stored.CredentialJson, stored.Jwt, language, new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle,
-        stored.ShortCode, catalog.Issuer.Signatory, keys.SealCertificate, time.GetUtcNow());
+        stored.ShortCode, catalog.Issuer.SignatoryFor(language), keys.SealCertificate, time.GetUtcNow());
 
     /// <summary>The stored certificate in <paramref name="language"/>; rendered, sealed and stored first when there is none yet.</summary>
     public async Task<byte[]> GetPdfAsync(StoredCredential stored, string language, CancellationToken cancellationToken) =>

@@ -37,6 +37,19 @@ public sealed partial class HostApiTests
         Assert.That((string?)json["verdict"], Is.EqualTo("valid"), json.ToJsonString());
     }
 
+    [TestCase("en", "Academic Director, Nova Academy", "academisch directeur")]
+    [TestCase("fr", "directrice académique de Nova Academy", "academisch directeur")]
+    [TestCase("nl", "academisch directeur Nova Academy", "Academic Director")]
+    public async Task CertificatePdf_SignatoryFunctionInTheCertificatesLanguage(string lang, string expected, string foreign)
+    {
+        var issued = await IssueAsync();
+        var pdf = await DownloadAsync(issued, $"certificate-{lang}.pdf");
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var text = string.Join(' ', document.GetPage(1).GetWords().Select(w => w.Text));
+        Assert.That(text, Does.Contain(expected).And.Not.Contain(foreign));
+    }
+
     [Test]
     public async Task CertificatePdf_UnknownLanguage_404()
     {

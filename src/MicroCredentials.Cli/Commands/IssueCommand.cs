@@ -64,7 +64,7 @@ internal static class IssueCommand
             var outDir = parse.GetValue(output)!.FullName;
             if (!isDryRun)
             {
-                var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.Signatory);
+                var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.SignatoryFor(parse.GetValue(lang)!));
                 Directory.CreateDirectory(outDir);
                 foreach (var r in results.Where(r => r.Credential is not null))
                 {

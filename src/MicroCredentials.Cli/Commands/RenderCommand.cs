@@ -57,8 +57,8 @@ internal static class RenderCommand
             }
 
             var catalogPath = parse.GetValue(catalog)?.FullName ?? Path.GetFullPath(Path.Combine("samples", "catalog.json"));
-            var signatory = File.Exists(catalogPath) && (await CatalogLoader.LoadFileAsync(catalogPath, ct)).Catalog is { } c ? c.Issuer.Signatory : null;
             var language = parse.GetValue(lang)!;
+            var signatory = File.Exists(catalogPath) && (await CatalogLoader.LoadFileAsync(catalogPath, ct)).Catalog is { } c ? c.Issuer.SignatoryFor(language) : null;
             var target = parse.GetValue(output)?.FullName ?? Path.GetFullPath($"{CredentialFiles.Stem(stored.Id)}-{language}.pdf");
             var pdf = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, signatory).RenderPdf(stored, language);
             await File.WriteAllBytesAsync(target, pdf, ct);

@@ -69,6 +69,8 @@ public static class CatalogLoader
             errors.Add(new("issuer", "countryCode", "the issuer's country must be a two-letter ISO 3166 code such as BE (EU Annex I element 3)."));
         }
 
+        errors.AddRange(SignatoryTitleErrors(issuer));
+
         if (catalog.MicroCredentials.Count == 0)
         {
             errors.Add(new("catalogue", "microCredentials", "the catalogue lists no micro-credentials."));
@@ -88,6 +90,25 @@ public static class CatalogLoader
         }
 
         return errors;
+    }
+
+    /// <summary>A signatory with a function needs the function in every certificate language, or the English certificate prints Dutch.</summary>
+    private static IEnumerable<CatalogError> SignatoryTitleErrors(IssuerProfileDefinition issuer)
+    {
+        var hasTitle = issuer.Signatory?.Contains(',', StringComparison.Ordinal) == true || issuer.SignatoryTitle is not null;
+        if (!hasTitle)
+        {
+            yield break;
+        }
+        var offered = string.Join(", ", LocalizedText.CertificateLanguages);
+        foreach (var language in LocalizedText.CertificateLanguages)
+        {
+            if (issuer.SignatoryTitle is null || !issuer.SignatoryTitle.TryGetValue(language, out var title) || string.IsNullOrWhiteSpace(title))
+            {
+                yield return new("issuer", "signatoryTitle",
+                    $"the signatory's function in '{language}' is missing; certificates are offered in {offered}, so give signatoryTitle in each.");
+            }
+        }
     }
 
     /// <summary>The printed texts of an entry (title, description, learning outcomes) that hold characters the certificate cannot draw.</summary>
