@@ -109,6 +109,7 @@ public sealed partial class CertificateDocument
         [
             (_labels.Learner, _facts.LearnerName),
             (_labels.AwardingBody, _facts.InstitutionPlace is { } place ? $"{_facts.Institution}, {place}" : _facts.Institution),
+            (_labels.AwardedOn, _facts.AwardDate),
             (_labels.DateOfIssue, _facts.IssueDate),
             (_labels.Workload, _facts.Ects is { } ects ? (_facts.Workload is { } hours ? $"{ects} ({hours})" : ects) : _facts.Workload),
             (_labels.EqfLevel, _facts.EqfLevel?.ToString(CultureInfo.InvariantCulture)),

@@ -91,7 +91,7 @@ public sealed partial class CertificateDocument
         {
             facts.Add((_labels.Grade, grade));
         }
-        facts.Add((_labels.Date, _facts.AwardDate));
+        facts.Add((_labels.AwardedOn.ToUpperInvariant(), _facts.AwardDate));
 
         const double cellWidth = 150;
         var left = (PageWidth - cellWidth * facts.Count) / 2;

@@ -8,4 +8,7 @@ public enum CertificateLanguage
 
     /// <summary>Dutch (language-map key <c>nl</c>).</summary>
     Dutch,
+
+    /// <summary>French (language-map key <c>fr</c>).</summary>
+    French,
 }

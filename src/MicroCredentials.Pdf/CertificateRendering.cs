@@ -6,15 +6,15 @@ namespace MicroCredentials.Pdf;
 public static class CertificateRendering
 {
     /// <summary>
-    /// Renders the certificate in <paramref name="language"/> (<c>nl</c> or <c>en</c>), sealed with
+    /// Renders the certificate in <paramref name="language"/> (<c>nl</c>, <c>en</c> or <c>fr</c>), sealed with
     /// <paramref name="seal"/> when it has a private key.
     /// </summary>
     /// <param name="credentialJson">The signed credential (every printed value comes from it).</param>
     /// <param name="credentialJwt">The VC-JWT, embedded beside the JSON when given.</param>
-    /// <param name="language"><c>nl</c> or <c>en</c>.</param>
+    /// <param name="language"><c>nl</c>, <c>en</c> or <c>fr</c>.</param>
     /// <param name="verificationUrl">The QR code's target.</param>
     /// <param name="handle">The credential handle printed beside the QR code.</param>
-    /// <param name="shortCode">The short code printed under it.</param>
+    /// <param name="shortCode">The short code printed beside the QR code.</param>
     /// <param name="signatory">"Name, function" of the signatory, or null.</param>
     /// <param name="seal">The issuer's seal certificate, or null for an unsealed PDF.</param>
     /// <param name="signingTime">The seal's signing time.</param>
@@ -26,7 +26,7 @@ public static class CertificateRendering
         {
             CredentialJson = credentialJson,
             CredentialJwt = credentialJwt,
-            Language = language == "en" ? CertificateLanguage.English : CertificateLanguage.Dutch,
+            Language = LanguageOf(language),
             VerificationUrl = verificationUrl,
             CredentialHandle = handle,
             ShortCode = shortCode,
@@ -35,6 +35,20 @@ public static class CertificateRendering
         });
         return seal is { HasPrivateKey: true } ? document.GenerateSignedPdf(seal, signingTime) : document.GeneratePdf();
     }
+
+    /// <summary>The certificate languages by language-map key, in the order they are offered.</summary>
+    public static IReadOnlyList<string> LanguageKeys { get; } = ["nl", "en", "fr"];
+
+    /// <summary>True for <c>nl</c>, <c>en</c> and <c>fr</c>.</summary>
+    public static bool IsLanguage(string? key) => key is "nl" or "en" or "fr";
+
+    /// <summary>The language of a key (<c>nl</c>, <c>en</c>, <c>fr</c>); anything else is Dutch, the default.</summary>
+    public static CertificateLanguage LanguageOf(string? key) => key switch
+    {
+        "en" => CertificateLanguage.English,
+        "fr" => CertificateLanguage.French,
+        _ => CertificateLanguage.Dutch,
+    };
 
     /// <summary>"Prof. dr. Els Vermeulen, academisch directeur" → name and function.</summary>
     public static (string? Name, string? Title) SplitSignatory(string? signatory)

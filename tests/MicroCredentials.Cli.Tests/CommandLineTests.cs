@@ -17,7 +17,7 @@ public sealed class CommandLineTests
     {
         using var ws = new Workspace();
 
-        var run = await ws.IssueAsync(Repo.Learners, "--lang", "fr");
+        var run = await ws.IssueAsync(Repo.Learners, "--lang", "de");
 
         Assert.That(run.ExitCode, Is.EqualTo(CliApp.BadInput), run.ToString());
         Assert.That(ws.CredentialJsonFiles(), Is.Empty);

@@ -9,6 +9,7 @@ public sealed class PdfLanguageTests
 
     [TestCase("en", "Certificate", "Data Science for Healthcare")]
     [TestCase("nl", "Certificaat", "Data science voor de gezondheidszorg")]
+    [TestCase("fr", "Nous certifions que", "directrice académique de Nova Academy")]
     public async Task Issue_Lang_PdfInThatLanguage(string lang, string heading, string title)
     {
         using var ws = new Workspace();

@@ -10,8 +10,14 @@ internal static class CertificateFixture
     private static readonly Lazy<byte[]> SignedEnglish = new(() => Signed(TestCredentials.Model(CertificateLanguage.English)));
     private static readonly Lazy<byte[]> SignedDutch = new(() => Signed(TestCredentials.Model(CertificateLanguage.Dutch)));
 
-    public static byte[] Signed(CertificateLanguage language) =>
-        (language == CertificateLanguage.Dutch ? SignedDutch : SignedEnglish).Value.ToArray();
+    private static readonly Lazy<byte[]> SignedFrench = new(() => Signed(TestCredentials.Model(CertificateLanguage.French)));
+
+    public static byte[] Signed(CertificateLanguage language) => (language switch
+    {
+        CertificateLanguage.Dutch => SignedDutch,
+        CertificateLanguage.French => SignedFrench,
+        _ => SignedEnglish,
+    }).Value.ToArray();
 
     public static byte[] Signed(CertificateModel model)
     {

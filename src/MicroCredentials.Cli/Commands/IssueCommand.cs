@@ -21,8 +21,8 @@ internal static class IssueCommand
         var catalog = CommonOptions.Catalog();
         var learners = new Option<FileInfo>("--learners") { Description = "CSV of learners who passed (email;name;code;awarded;grade;start;end).", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the files per learner. Default out/.", DefaultValueFactory = _ => new DirectoryInfo("out") };
-        var lang = new Option<string>("--lang") { Description = "Language of the PDF certificates: nl or en. Default nl.", DefaultValueFactory = _ => "nl" };
-        lang.AcceptOnlyFromAmong("nl", "en");
+        var lang = new Option<string>("--lang") { Description = "Language of the PDF certificates: nl, en or fr. Default nl.", DefaultValueFactory = _ => "nl" };
+        lang.AcceptOnlyFromAmong([.. Pdf.CertificateRendering.LanguageKeys]);
         var dryRun = new Option<bool>("--dry-run") { Description = "Only report what would be issued; write nothing." };
         var actor = CommonOptions.Actor();
         var noPdf = new Option<bool>("--no-pdf") { Description = "Do not render PDF certificates now (the host renders them at first download)." };
@@ -74,7 +74,7 @@ internal static class IssueCommand
             var rows = csv.Rows.Count + csv.Errors.Select(e => e.Line).Distinct().Count();
             await ShowProgressAsync<BatchJobStatus>(console, rows, "Issuing", progress => runner.RunAsync(jobId, catalogue, progress, ct));
 
-            var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.Signatory);
+            var writer = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, catalogue.Issuer.SignatoryFor(parse.GetValue(lang)!));
             Directory.CreateDirectory(outDir);
             // Results are streamed from the stored job: each credential's files and its links.csv line are written as
             // its row is read; only the counts and the rejected rows (for the report) are kept.

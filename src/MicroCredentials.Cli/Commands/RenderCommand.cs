@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace MicroCredentials.Cli.Commands;
 
 /// <summary>
-/// <c>microcred render &lt;credential.json&gt; --lang nl|en</c>: renders (again) the sealed PDF certificate of an issued
+/// <c>microcred render &lt;credential.json&gt; --lang nl|en|fr</c>: renders (again) the sealed PDF certificate of an issued
 /// credential, e.g. in the other language. The credential must be in the database (its QR handle and code are there).
 /// </summary>
 internal static class RenderCommand
@@ -16,11 +16,11 @@ internal static class RenderCommand
     {
         var common = new CommonOptions();
         var file = new Argument<FileInfo>("credential") { Description = "The signed credential (.json) or its id/handle/short code." };
-        var lang = new Option<string>("--lang") { Description = "nl or en. Default nl.", DefaultValueFactory = _ => "nl" };
-        lang.AcceptOnlyFromAmong("nl", "en");
+        var lang = new Option<string>("--lang") { Description = "nl, en or fr. Default nl.", DefaultValueFactory = _ => "nl" };
+        lang.AcceptOnlyFromAmong([.. Pdf.CertificateRendering.LanguageKeys]);
         var output = new Option<FileInfo?>("--out") { Description = "The PDF to write. Default <id>-<lang>.pdf in the current folder." };
         var catalog = new Option<FileInfo?>("--catalog") { Description = "Catalogue (for the signatory line). Default samples/catalog.json when present." };
-        var command = new Command("render", "Render the sealed PDF certificate of an issued credential in Dutch or English.");
+        var command = new Command("render", "Render the sealed PDF certificate of an issued credential in Dutch, English or French.");
         command.Arguments.Add(file);
         command.Options.Add(lang);
         command.Options.Add(output);
@@ -57,8 +57,8 @@ internal static class RenderCommand
             }
 
             var catalogPath = parse.GetValue(catalog)?.FullName ?? Path.GetFullPath(Path.Combine("samples", "catalog.json"));
-            var signatory = File.Exists(catalogPath) && (await CatalogLoader.LoadFileAsync(catalogPath, ct)).Catalog is { } c ? c.Issuer.Signatory : null;
             var language = parse.GetValue(lang)!;
+            var signatory = File.Exists(catalogPath) && (await CatalogLoader.LoadFileAsync(catalogPath, ct)).Catalog is { } c ? c.Issuer.SignatoryFor(language) : null;
             var target = parse.GetValue(output)?.FullName ?? Path.GetFullPath($"{CredentialFiles.Stem(stored.Id)}-{language}.pdf");
             var pdf = new CredentialFiles(env.Keys, context.Time, env.Issuance.Options, signatory).RenderPdf(stored, language);
             await File.WriteAllBytesAsync(target, pdf, ct);

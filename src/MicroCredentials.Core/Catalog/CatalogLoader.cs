@@ -69,6 +69,8 @@ public static class CatalogLoader
             errors.Add(new("issuer", "countryCode", "the issuer's country must be a two-letter ISO 3166 code such as BE (EU Annex I element 3)."));
         }
 
+        errors.AddRange(SignatoryTitleErrors(issuer));
+
         if (catalog.MicroCredentials.Count == 0)
         {
             errors.Add(new("catalogue", "microCredentials", "the catalogue lists no micro-credentials."));
@@ -84,9 +86,55 @@ public static class CatalogLoader
             }
 
             errors.AddRange(AnnexIRules.Check(mc, entry));
+            errors.AddRange(UnprintableText(mc, entry));
         }
 
         return errors;
+    }
+
+    /// <summary>A signatory with a function needs the function in every certificate language, or the English certificate prints Dutch.</summary>
+    private static IEnumerable<CatalogError> SignatoryTitleErrors(IssuerProfileDefinition issuer)
+    {
+        var hasTitle = issuer.Signatory?.Contains(',', StringComparison.Ordinal) == true || issuer.SignatoryTitle is not null;
+        if (!hasTitle)
+        {
+            yield break;
+        }
+        var offered = string.Join(", ", LocalizedText.CertificateLanguages);
+        foreach (var language in LocalizedText.CertificateLanguages)
+        {
+            if (issuer.SignatoryTitle is null || !issuer.SignatoryTitle.TryGetValue(language, out var title) || string.IsNullOrWhiteSpace(title))
+            {
+                yield return new("issuer", "signatoryTitle",
+                    $"the signatory's function in '{language}' is missing; certificates are offered in {offered}, so give signatoryTitle in each.");
+            }
+        }
+    }
+
+    /// <summary>The printed texts of an entry (title, description, learning outcomes) that hold characters the certificate cannot draw.</summary>
+    private static IEnumerable<CatalogError> UnprintableText(MicroCredentialDefinition mc, string entry)
+    {
+        foreach (var (element, map) in new[] { ("title", mc.Title), ("description", mc.Description) })
+        {
+            foreach (var (language, text) in map ?? new Dictionary<string, string>())
+            {
+                if (CertificateCharacters.Problem(text.Normalize(System.Text.NormalizationForm.FormC), $"the {element} ({language})") is { } problem)
+                {
+                    yield return new(entry, element, problem);
+                }
+            }
+        }
+        foreach (var (language, outcomes) in mc.LearningOutcomes ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            foreach (var outcome in outcomes)
+            {
+                if (CertificateCharacters.Problem(outcome.Normalize(System.Text.NormalizationForm.FormC), $"a learning outcome ({language})") is { } problem)
+                {
+                    yield return new(entry, "learningOutcomes", problem);
+                    break;
+                }
+            }
+        }
     }
 
     private static CatalogLoadResult Fail(string entry, string element, string message) =>

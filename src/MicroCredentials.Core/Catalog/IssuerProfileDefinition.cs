@@ -35,8 +35,32 @@ public sealed record IssuerProfileDefinition
     /// <summary>Belgian enterprise (KBO) number or another registration number.</summary>
     [JsonPropertyName("registrationNumber")] public string? RegistrationNumber { get; init; }
 
-    /// <summary>Name and function of the signatory printed on certificates.</summary>
+    /// <summary>
+    /// Name of the signatory printed on certificates, optionally followed by ", function" (used in every language
+    /// unless <see cref="SignatoryTitle"/> gives the function per language).
+    /// </summary>
     [JsonPropertyName("signatory")] public string? Signatory { get; init; }
+
+    /// <summary>
+    /// The signatory's function per certificate language (<c>{"nl": "academisch directeur", "en": "Academic Director",
+    /// "fr": "directeur académique"}</c>); required, in every language of <see cref="LocalizedText.CertificateLanguages"/>,
+    /// when <see cref="Signatory"/> names a function.
+    /// </summary>
+    [JsonPropertyName("signatoryTitle")] public IReadOnlyDictionary<string, string>? SignatoryTitle { get; init; }
+
+    /// <summary>"Name, function" of the signatory for a certificate in <paramref name="language"/>; null without a signatory.</summary>
+    /// <param name="language">The certificate language key.</param>
+    public string? SignatoryFor(string language)
+    {
+        if (string.IsNullOrWhiteSpace(Signatory))
+        {
+            return null;
+        }
+        var comma = Signatory.IndexOf(',', StringComparison.Ordinal);
+        var name = (comma < 0 ? Signatory : Signatory[..comma]).Trim();
+        var title = LocalizedText.Pick(SignatoryTitle, language) ?? (comma < 0 ? null : Signatory[(comma + 1)..].Trim());
+        return string.IsNullOrWhiteSpace(title) ? name : $"{name}, {title}";
+    }
 
     /// <summary>The institution's LinkedIn organisation id (digits), so LinkedIn links the certification to its page; optional.</summary>
     [JsonPropertyName("linkedInOrganizationId")] public string? LinkedInOrganizationId { get; init; }

@@ -116,6 +116,11 @@ public static partial class LearnerCsvReader
         {
             errors.Add(new(file, line, "name", nameProblem));
         }
+        else if (CertificateCharacters.Problem(name.Name!, "the name") is { } unprintable)
+        {
+            // Printed on the certificate: refused rather than issued with empty boxes.
+            errors.Add(new(file, line, "name", unprintable));
+        }
 
         var code = Get("code");
         var mc = catalog.Find(code);

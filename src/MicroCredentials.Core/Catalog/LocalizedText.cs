@@ -3,8 +3,11 @@ namespace MicroCredentials.Catalog;
 /// <summary>Helpers for the language maps (<c>{"nl": …, "en": …}</c>) used throughout the catalogue and credential.</summary>
 public static class LocalizedText
 {
-    /// <summary>The languages a certificate is rendered in.</summary>
+    /// <summary>The languages every micro-credential text must be given in (the certificate in French falls back to English).</summary>
     public static readonly IReadOnlyList<string> SupportedLanguages = ["nl", "en"];
+
+    /// <summary>The languages a certificate is offered in; the issuer's per-language fields must cover each.</summary>
+    public static readonly IReadOnlyList<string> CertificateLanguages = ["nl", "en", "fr"];
 
     /// <summary>
     /// The text in <paramref name="language"/>, else English, else Dutch, else any; null when the map is null or empty.

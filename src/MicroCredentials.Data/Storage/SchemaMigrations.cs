@@ -18,6 +18,7 @@ internal static class SchemaMigrations
             Initial("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "TIMESTAMPTZ", "BYTEA", "BOOLEAN")),
         new(2, "Issuer identity", IssuerIdentityMigration.Sql("TEXT"), IssuerIdentityMigration.Sql("TIMESTAMPTZ")),
         new(5, "Batch jobs", Jobs.JobsSchema.Sqlite, Jobs.JobsSchema.Postgres),
+        new(6, "Stored certificate PDFs", CertificatePdfMigration.Sql("TEXT", "BLOB"), CertificatePdfMigration.Sql("TIMESTAMPTZ", "BYTEA")),
     ];
 
     // Partial index predicates are written exactly as the queries write them, so both planners use the indexes.

@@ -7,13 +7,14 @@ using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Components.Pages.Graduate;
 using MicroCredentials.Host.Components.Pages.Verify;
 using MicroCredentials.Host.Infrastructure;
+using MicroCredentials.Pdf;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace MicroCredentials.Host.Apis;
 
 /// <summary>
-/// The graduate's personal download page <c>/d/{token}</c> (an unguessable link): the PDF in Dutch or English, the
+/// The graduate's personal download page <c>/d/{token}</c> (an unguessable link): the PDF in Dutch, English or French, the
 /// signed credential (JSON and JWT), the baked badge, and a LinkedIn add-to-profile link with the fields to copy.
 /// Files are named after what they are: <c>&lt;title&gt;-&lt;name&gt;-nl.pdf</c>.
 /// </summary>
@@ -34,9 +35,9 @@ internal static class DownloadsApi
         });
         group.MapMethods("/", GetAndHead, PageAsync);
         group.MapMethods("/certificate-{lang}.pdf", GetAndHead, async (string token, string lang, HttpContext http, CredentialStore store, CertificateService pdf, CancellationToken ct) =>
-            await WithCredentialAsync(http, store, token, ct, (c, view) => lang is "nl" or "en"
-                ? Results.File(pdf.RenderPdf(c, lang), "application/pdf", DownloadModel.FileName(view, lang, "pdf"))
-                : TypedResults.Problem(title: "Unknown language", detail: "Choose nl or en.", statusCode: 404)));
+            await WithCredentialAsync(http, store, token, ct, async (c, view) => CertificateRendering.IsLanguage(lang)
+                ? Results.File(await pdf.GetPdfAsync(c, lang, ct), "application/pdf", DownloadModel.FileName(view, lang, "pdf"))
+                : TypedResults.Problem(title: "Unknown language", detail: "Choose nl, en or fr.", statusCode: 404)));
         group.MapMethods("/credential.json", GetAndHead, async (string token, HttpContext http, CredentialStore store, CancellationToken ct) =>
             await WithCredentialAsync(http, store, token, ct, (c, view) =>
                 Results.File(Encoding.UTF8.GetBytes(c.CredentialJson), "application/vc+ld+json", DownloadModel.FileName(view, null, "json"))));
@@ -49,13 +50,17 @@ internal static class DownloadsApi
                 Results.File(PngBaker.Bake(DefaultBadge.Png(Keys.DemoKeys.SignsCredential(c.CredentialJson)), c.CredentialJson), "image/png", DownloadModel.FileName(view, null, "png"))));
     }
 
+    private static Task<IResult> WithCredentialAsync(HttpContext http, CredentialStore store, string token, CancellationToken ct,
+        Func<StoredCredential, CredentialView, IResult> then) =>
+        WithCredentialAsync(http, store, token, ct, (c, view) => Task.FromResult(then(c, view)));
+
     private static async Task<IResult> WithCredentialAsync(HttpContext http, CredentialStore store, string token, CancellationToken ct,
-        Func<StoredCredential, CredentialView, IResult> then)
+        Func<StoredCredential, CredentialView, Task<IResult>> then)
     {
         var stored = token.Length is > 8 and <= 64 ? await store.FindByDownloadTokenAsync(token, ct) : null;
         return stored is null
             ? UnknownLink(http)
-            : then(stored, CredentialView.From(IssuanceService.ParseCredential(stored), PageCulture.Current));
+            : await then(stored, CredentialView.From(IssuanceService.ParseCredential(stored), PageCulture.Current));
     }
 
     private static async Task<IResult> PageAsync(string token, HttpContext http, CredentialStore store, IssuanceService issuance,

@@ -68,12 +68,12 @@ internal sealed partial record CertificateFacts
         };
     }
 
-    /// <summary>ECTS as printed: <c>6 ECTS</c>, <c>4,5 ECTS</c> (nl) or <c>4.5 ECTS</c> (en).</summary>
+    /// <summary>ECTS as printed: <c>6 ECTS</c>, <c>4,5 ECTS</c> (nl) or <c>4.5 ECTS</c> (en); fr as nl.</summary>
     public static string FormatEcts(decimal credits, CertificateLabels labels)
     {
         var number = credits.ToString("0.##", CultureInfo.InvariantCulture);
-        // Dutch writes a decimal comma.
-        return (labels.LanguageKey == "nl" ? number.Replace('.', ',') : number) + " ECTS";
+        // Dutch and French write a decimal comma.
+        return (labels.LanguageKey is "nl" or "fr" ? number.Replace('.', ',') : number) + " ECTS";
     }
 
     /// <summary>A date as printed: <c>30 June 2026</c> / <c>30 juni 2026</c> (UTC calendar date of the credential).</summary>
@@ -86,7 +86,8 @@ internal sealed partial record CertificateFacts
     private static T? Pick<T>(IReadOnlyDictionary<string, T>? map, string language) where T : class =>
         map is null ? null
         : map.TryGetValue(language, out var value) ? value
-        : map.TryGetValue(language == "nl" ? "en" : "nl", out var other) ? other
+        : map.TryGetValue("en", out var english) ? english
+        : map.TryGetValue("nl", out var dutch) ? dutch
         : map.Values.FirstOrDefault();
 
     private static string? Place(Address? address) =>

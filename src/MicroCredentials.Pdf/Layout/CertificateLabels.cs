@@ -11,7 +11,8 @@ internal sealed record CertificateLabels
     public required string Credits { get; init; }
     public required string EqfLevel { get; init; }
     public required string Grade { get; init; }
-    public required string Date { get; init; }
+    /// <summary>The award date (when the learner earned it): the same words on both pages.</summary>
+    public required string AwardedOn { get; init; }
     public required string OnBehalfOf { get; init; }
     public required string VerifyAt { get; init; }
     public required string Code { get; init; }
@@ -42,6 +43,7 @@ internal sealed record CertificateLabels
     {
         CertificateLanguage.Dutch => Dutch,
         CertificateLanguage.English => English,
+        CertificateLanguage.French => French,
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Unknown certificate language."),
     };
 
@@ -55,11 +57,11 @@ internal sealed record CertificateLabels
         Credits = "CREDITS",
         EqfLevel = "EQF LEVEL",
         Grade = "RESULT",
-        Date = "AWARDED ON",
+        AwardedOn = "Awarded on",
         OnBehalfOf = "On behalf of",
         VerifyAt = "Verify this certificate",
         Code = "Verification code",
-        SealNotice = "This document carries the electronic seal of the issuer and contains the signed credential (Open Badges 3.0).",
+        SealNotice = "This certificate carries the electronic seal of the awarding body and contains the signed micro-credential (Open Badges 3.0).",
         DetailsHeading = "Micro-credential details",
         LearningOutcomes = "Learning outcomes",
         KeyInformation = "Key information",
@@ -77,9 +79,9 @@ internal sealed record CertificateLabels
         Stackability = "Integration and stackability",
         CourseCode = "Course code",
         Period = "Learning period",
-        CredentialId = "Credential identifier",
+        CredentialId = "Micro-credential identifier",
         Page = "Page",
-        Continued = "… continued in full in the signed credential embedded in this PDF.",
+        Continued = "… continued in full in the signed micro-credential embedded in this certificate.",
         Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     };
 
@@ -93,11 +95,11 @@ internal sealed record CertificateLabels
         Credits = "STUDIEPUNTEN",
         EqfLevel = "EQF-NIVEAU",
         Grade = "RESULTAAT",
-        Date = "UITGEREIKT OP",
+        AwardedOn = "Toegekend op",
         OnBehalfOf = "Namens",
         VerifyAt = "Controleer dit certificaat",
         Code = "Verificatiecode",
-        SealNotice = "Dit document draagt het elektronisch zegel van de uitgever en bevat de ondertekende credential (Open Badges 3.0).",
+        SealNotice = "Dit certificaat draagt het elektronisch zegel van de uitreikende instelling en bevat de ondertekende microcredential (Open Badges 3.0).",
         DetailsHeading = "Gegevens van de microcredential",
         LearningOutcomes = "Leerresultaten",
         KeyInformation = "Kerngegevens",
@@ -115,9 +117,47 @@ internal sealed record CertificateLabels
         Stackability = "Integratie en stapelbaarheid",
         CourseCode = "Cursuscode",
         Period = "Leerperiode",
-        CredentialId = "Kenmerk van de credential",
+        CredentialId = "Kenmerk van de microcredential",
         Page = "Pagina",
-        Continued = "… volledig opgenomen in de ondertekende credential die in deze PDF is ingebed.",
+        Continued = "… volledig opgenomen in de ondertekende microcredential die in dit certificaat is ingebed.",
         Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+    };
+
+    public static readonly CertificateLabels French = new()
+    {
+        LanguageKey = "fr",
+        Heading = "Certificat",
+        Subheading = "MICROCERTIFICATION",
+        CertifiesThat = "Nous certifions que",
+        HasCompleted = "a obtenu avec succès la microcertification",
+        Credits = "CRÉDITS",
+        EqfLevel = "NIVEAU CEC",
+        Grade = "RÉSULTAT",
+        AwardedOn = "Décerné le",
+        OnBehalfOf = "Au nom de",
+        VerifyAt = "Vérifiez ce certificat",
+        Code = "Code de vérification",
+        SealNotice = "Ce certificat porte le cachet électronique de l'établissement qui le décerne et contient la microcertification signée (Open Badges 3.0).",
+        DetailsHeading = "Détails de la microcertification",
+        LearningOutcomes = "Acquis d'apprentissage",
+        KeyInformation = "Informations essentielles",
+        AssessmentAndQuality = "Évaluation et assurance qualité",
+        Learner = "Apprenant",
+        AwardingBody = "Établissement",
+        DateOfIssue = "Date de délivrance",
+        Workload = "Charge de travail",
+        Hours = "heures",
+        Assessment = "Type d'évaluation",
+        Participation = "Mode de participation",
+        Supervision = "Surveillance et vérification d'identité",
+        QualityAssurance = "Assurance qualité",
+        Prerequisites = "Prérequis",
+        Stackability = "Intégration et cumul",
+        CourseCode = "Code du cours",
+        Period = "Période d'apprentissage",
+        CredentialId = "Identifiant de la microcertification",
+        Page = "Page",
+        Continued = "… repris en entier dans la microcertification signée intégrée à ce certificat.",
+        Months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     };
 }

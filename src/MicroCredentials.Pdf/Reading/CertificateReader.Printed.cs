@@ -174,12 +174,21 @@ public static partial class CertificateReader
 
     private static string Words(IEnumerable<PrintedToken> tokens) => string.Join(' ', tokens.Select(t => t.Text));
 
-    /// <summary>The language whose heading the file prints (English when neither is found).</summary>
+    /// <summary>
+    /// The language whose opening phrase ("Hierbij wordt verklaard dat", "Nous certifions que") the file prints; English
+    /// when neither is found. The headings are not used: "Certificat" is a prefix of "Certificate".
+    /// </summary>
     private static CertificateLanguage DetectLanguage(List<List<PrintedToken>> pages)
     {
         var text = Normalize(string.Join(' ', pages.SelectMany(p => p).Select(t => t.Text)));
-        var dutch = CertificateLabels.For(CertificateLanguage.Dutch);
-        return text.Contains(Normalize(dutch.Heading), StringComparison.Ordinal) ? CertificateLanguage.Dutch : CertificateLanguage.English;
+        foreach (var language in (CertificateLanguage[])[CertificateLanguage.Dutch, CertificateLanguage.French])
+        {
+            if (text.Contains(Normalize(CertificateLabels.For(language).CertifiesThat), StringComparison.Ordinal))
+            {
+                return language;
+            }
+        }
+        return CertificateLanguage.English;
     }
 
     /// <summary>The printed verification address (<c>https://…/v/&lt;handle&gt;</c>; <c>http</c> on a test host) and the short code after it.</summary>
