@@ -116,50 +116,50 @@ public sealed partial record CredentialView
         ArgumentNullException.ThrowIfNull(credential);
         var issuer = credential["issuer"];
         var subject = credential["credentialSubject"] is JsonArray subjects ? subjects.FirstOrDefault() : credential["credentialSubject"];
-        var achievement = subject?["achievement"];
-        var name = (subject?["identifier"] as JsonArray)?
-            .FirstOrDefault(i => Str(i?["identityType"]) == Ob3Terms.IdentityTypeName && i?["hashed"] is JsonValue h && h.TryGetValue<bool>(out var hashed) && !hashed);
-        var result = (subject?["result"] as JsonArray)?.FirstOrDefault();
-        var descriptionId = Str(result?["resultDescription"]);
-        var scale = (achievement?["resultDescription"] as JsonArray)?.FirstOrDefault(d => descriptionId is not null && Str(d?["id"]) == descriptionId);
+        var achievement = Get(subject, "achievement");
+        var name = (Get(subject, "identifier") as JsonArray)?
+            .FirstOrDefault(i => Str(Get(i, "identityType")) == Ob3Terms.IdentityTypeName && Get(i, "hashed") is JsonValue h && h.TryGetValue<bool>(out var hashed) && !hashed);
+        var result = (Get(subject, "result") as JsonArray)?.FirstOrDefault();
+        var descriptionId = Str(Get(result, "resultDescription"));
+        var scale = (Get(achievement, "resultDescription") as JsonArray)?.FirstOrDefault(d => descriptionId is not null && Str(Get(d, "id")) == descriptionId);
         var proof = credential["proof"] is JsonArray proofs ? proofs.FirstOrDefault() : credential["proof"];
-        var address = issuer?["address"];
+        var address = Get(issuer, "address");
 
         return new CredentialView
         {
             Id = Str(credential["id"]),
-            LearnerName = Str(name?["identityHash"]),
-            Title = Localized(achievement?["localizedName"], language) ?? Str(achievement?["name"]) ?? Str(credential["name"]),
-            Description = Localized(achievement?["localizedDescription"], language) ?? Str(achievement?["description"]),
-            LearningOutcomes = LocalizedList(achievement?["learningOutcome"], language),
-            Ects = Number(achievement?["ectsCredits"]) ?? Number(subject?["creditsEarned"]) ?? Number(achievement?["creditsAvailable"]),
-            WorkloadHours = Hours(Str(achievement?["notionalWorkload"])),
-            EqfLevel = Str(achievement?["eqfLevel"]) is { } eqf && eqf.StartsWith(Ob3Terms.EqfLevelPrefix, StringComparison.Ordinal) ? eqf[Ob3Terms.EqfLevelPrefix.Length..] : null,
-            Grade = Number(result?["value"]),
-            GradeScaleName = Str(scale?["name"]),
-            GradeMax = Number(scale?["valueMax"]),
-            GradePass = Number(scale?["requiredValue"]),
+            LearnerName = Str(Get(name, "identityHash")),
+            Title = Localized(Get(achievement, "localizedName"), language) ?? Str(Get(achievement, "name")) ?? Str(credential["name"]),
+            Description = Localized(Get(achievement, "localizedDescription"), language) ?? Str(Get(achievement, "description")),
+            LearningOutcomes = LocalizedList(Get(achievement, "learningOutcome"), language),
+            Ects = Number(Get(achievement, "ectsCredits")) ?? Number(Get(subject, "creditsEarned")) ?? Number(Get(achievement, "creditsAvailable")),
+            WorkloadHours = Hours(Str(Get(achievement, "notionalWorkload"))),
+            EqfLevel = Str(Get(achievement, "eqfLevel")) is { } eqf && eqf.StartsWith(Ob3Terms.EqfLevelPrefix, StringComparison.Ordinal) ? eqf[Ob3Terms.EqfLevelPrefix.Length..] : null,
+            Grade = Number(Get(result, "value")),
+            GradeScaleName = Str(Get(scale, "name")),
+            GradeMax = Number(Get(scale, "valueMax")),
+            GradePass = Number(Get(scale, "requiredValue")),
             AwardedOn = Date(credential["awardedDate"]),
             IssuedOn = Date(credential["validFrom"] ?? credential["issuanceDate"]),
             ValidUntil = Date(credential["validUntil"] ?? credential["expirationDate"]),
-            PeriodStart = Date(subject?["activityStartDate"]),
-            PeriodEnd = Date(subject?["activityEndDate"]),
-            Assessment = Localized(achievement?["assessmentType"], language),
-            Participation = Localized(achievement?["participationMode"], language),
-            Supervision = Localized(achievement?["supervisionAndIdVerification"], language),
-            QualityAssurance = Localized(achievement?["qualityAssurance"], language),
-            Prerequisites = Localized(achievement?["prerequisites"], language),
-            Stackability = Localized(achievement?["stackability"], language),
-            FieldOfStudy = Str(achievement?["fieldOfStudy"]),
-            CourseUrl = HttpUrl(Str(achievement?["criteria"]?["id"])),
-            IssuerName = issuer is JsonValue ? Str(issuer) : Str(issuer?["name"]) ?? Str(issuer?["id"]),
-            IssuerId = issuer is JsonValue ? Str(issuer) : Str(issuer?["id"]),
-            IssuerUrl = HttpUrl(Str(issuer?["url"])),
-            IssuerEmail = Str(issuer?["email"]),
+            PeriodStart = Date(Get(subject, "activityStartDate")),
+            PeriodEnd = Date(Get(subject, "activityEndDate")),
+            Assessment = Localized(Get(achievement, "assessmentType"), language),
+            Participation = Localized(Get(achievement, "participationMode"), language),
+            Supervision = Localized(Get(achievement, "supervisionAndIdVerification"), language),
+            QualityAssurance = Localized(Get(achievement, "qualityAssurance"), language),
+            Prerequisites = Localized(Get(achievement, "prerequisites"), language),
+            Stackability = Localized(Get(achievement, "stackability"), language),
+            FieldOfStudy = Str(Get(achievement, "fieldOfStudy")),
+            CourseUrl = HttpUrl(Str(Get(Get(achievement, "criteria"), "id"))),
+            IssuerName = issuer is JsonValue ? Str(issuer) : Str(Get(issuer, "name")) ?? Str(Get(issuer, "id")),
+            IssuerId = issuer is JsonValue ? Str(issuer) : Str(Get(issuer, "id")),
+            IssuerUrl = HttpUrl(Str(Get(issuer, "url"))),
+            IssuerEmail = Str(Get(issuer, "email")),
             IssuerAddress = AddressLines(address),
-            ProofType = Str(proof?["cryptosuite"]) ?? Str(proof?["type"]),
-            VerificationMethod = Str(proof?["verificationMethod"]),
-            ProofCreated = Str(proof?["created"]),
+            ProofType = Str(Get(proof, "cryptosuite")) ?? Str(Get(proof, "type")),
+            VerificationMethod = Str(Get(proof, "verificationMethod")),
+            ProofCreated = Str(Get(proof, "created")),
         };
     }
 
@@ -171,6 +171,9 @@ public sealed partial record CredentialView
 
     /// <summary>A date in the current culture, e.g. <c>6 februari 2026</c>.</summary>
     public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    // A member of an object; null for anything else (an array or a string where an object is expected is not an error).
+    private static JsonNode? Get(JsonNode? node, string name) => node is JsonObject o ? o[name] : null;
 
     private static string? Str(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
@@ -217,9 +220,9 @@ public sealed partial record CredentialView
 
     private static IReadOnlyList<string> AddressLines(JsonNode? address)
     {
-        var street = Str(address?["streetAddress"]);
-        var town = string.Join(" ", new[] { Str(address?["postalCode"]), Str(address?["addressLocality"]) }.OfType<string>());
-        var country = Str(address?["addressCountry"]) ?? Str(address?["addressCountryCode"]);
+        var street = Str(Get(address, "streetAddress"));
+        var town = string.Join(" ", new[] { Str(Get(address, "postalCode")), Str(Get(address, "addressLocality")) }.OfType<string>());
+        var country = Str(Get(address, "addressCountry")) ?? Str(Get(address, "addressCountryCode"));
         return [.. new[] { street, town, country }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!)];
     }
 }
