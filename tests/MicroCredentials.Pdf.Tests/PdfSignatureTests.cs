@@ -47,6 +47,25 @@ public sealed class PdfSignatureTests
         Assert.That(result.Verdict, Is.EqualTo(CertificateVerdict.SignatureInvalid));
     }
 
+    // /Contents lies outside the signed bytes: a flipped padding zero or a lower-cased hex digit leaves the CMS value
+    // the same, but the file is no longer the one we sealed (fuzz gate, pdf-bitflip).
+    [TestCase(true)]
+    [TestCase(false)]
+    public void GenerateSignedPdf_ContentsPaddingOrHexCaseChanged_SignatureNotValid(bool padding)
+    {
+        var pdf = CertificateFixture.Signed(CertificateLanguage.English);
+        var text = Encoding.Latin1.GetString(pdf);
+        // The seal's /Contents: the longest hex string after a /Contents key.
+        var (start, end) = System.Text.RegularExpressions.Regex.Matches(text, "/Contents\\s*<([0-9A-Fa-f]+)>")
+            .Select(m => (m.Groups[1].Index, m.Groups[1].Index + m.Groups[1].Length)).MaxBy(r => r.Item2 - r.Item1);
+        var at = padding ? end - 1 : text.IndexOfAny("ABCDEF".ToCharArray(), start);
+        Assert.That(at, Is.InRange(start, end - 1));
+        Assert.That(text[at], padding ? Is.EqualTo('0') : Is.InRange('A', 'F'));
+        pdf[at] ^= padding ? (byte)0x08 : (byte)0x20; // '0' -> '8'; 'A' -> 'a'
+
+        Assert.That(CertificateReader.Read(pdf).Verdict, Is.EqualTo(CertificateVerdict.SignatureInvalid));
+    }
+
     [TestCase(0.25)]
     [TestCase(0.5)]
     [TestCase(0.9)]

@@ -48,8 +48,17 @@ public static partial class DataIntegrityVerifier
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            if (!EddsaJcs2022.ContextMatches(Document, proofOptions))
+            {
+                // vc-di-eddsa §3.3.2: a proof's own @context must be a prefix of the document's.
+                return ([], DataIntegrityFailure.SignatureInvalid, "The document @context does not start with the proof's @context.");
+            }
+
+            // The configuration takes the document's @context unless the proof carries its own, as jsonld.js does
+            // ({'@context': document['@context'], ...proof}): both verifiers then hash the same configuration.
             Document.TryGetPropertyValue("@context", out var context);
-            var (hashData, failure) = Guard(() => EddsaRdfc2022.HashData(proofOptions, context, canonical!, documentLoader));
+            var configContext = proofOptions.ContainsKey("@context") ? null : context;
+            var (hashData, failure) = Guard(() => EddsaRdfc2022.HashData(proofOptions, configContext, canonical!, documentLoader));
             return (hashData ?? [], failure?.Failure, failure?.Detail);
         }
 

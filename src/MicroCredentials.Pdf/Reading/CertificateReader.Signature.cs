@@ -73,6 +73,13 @@ public static partial class CertificateReader
             // The placeholder is padded with zeros after the DER value: keep exactly one encoded value.
             AsnDecoder.ReadEncodedValue(cmsBytes, AsnEncodingRules.BER, out _, out _, out var length);
             cmsBytes = cmsBytes[..length];
+
+            // The padding is zeros and the hex is written as we write it (upper case): /Contents is outside the signed
+            // bytes, so any other spelling of the same seal is a changed file, not the original certificate.
+            if (!string.Equals(hex, Convert.ToHexString(cmsBytes) + new string('0', hex.Length - (2 * length)), StringComparison.Ordinal))
+            {
+                return Invalid("The signature value carries other bytes than its CMS structure and zero padding.", subFilter);
+            }
         }
         catch (Exception e) when (e is FormatException or AsnContentException)
         {

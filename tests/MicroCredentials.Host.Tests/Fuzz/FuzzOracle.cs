@@ -123,21 +123,52 @@ internal static class FuzzOracle
             // the report must list the others, which the verifier's proof-set checks assert).
             var genuineProof = Jcs.Canonicalize(proofB);
             var sameProof = Jcs.Canonicalize(proofA) == genuineProof;
-            var inSet = !sameProof && proofA is JsonArray set && proofB is JsonArray { Count: 1 } one
-                && set.Any(p => p is not null && Jcs.Canonicalize(p) == Jcs.Canonicalize(one[0]));
-            if (!sameProof && !inSet)
+            var single = proofB is JsonArray { Count: 1 } one ? one[0]! : proofB!;
+            var inSet = !sameProof && proofA is JsonArray set && set.Any(p => p is not null && Jcs.Canonicalize(p) == Jcs.Canonicalize(single));
+
+            // Extra or changed proof members that change nothing signed: the same proofValue and the same canonical
+            // proof configuration (computed as jsonld.js does: the proof's own @context, else the document's).
+            var genuineConfig = ProofConfig(single, genuine);
+            var sameConfig = !sameProof && !inSet && (proofA is JsonArray many ? many.ToArray() : [proofA]).Any(p =>
+                p is JsonObject o && o["proofValue"]?.ToJsonString() == single["proofValue"]?.ToJsonString() && ProofConfig(o, mutated) == genuineConfig);
+            if (!sameProof && !inSet && !sameConfig)
             {
                 return (false, "another proof");
             }
 
             return EddsaRdfc2022.Canonicalize(mutated) != EddsaRdfc2022.Canonicalize(genuine) ? (false, "other RDF")
                 : sameProof ? (true, "RDF-identical rewrite")
-                : (true, "the genuine proof in a proof set");
+                : inSet ? (true, "the genuine proof in a proof set")
+                : (true, "an RDF-identical proof configuration");
         }
         catch (Exception e)
         {
             // Anything our own processor cannot convert is not RDF-identical to the genuine credential.
             return (false, "not convertible: " + e.GetType().Name);
+        }
+    }
+
+    private static string? ProofConfig(JsonNode proof, JsonObject document)
+    {
+        if (proof is not JsonObject o)
+        {
+            return null;
+        }
+
+        var config = (JsonObject)o.DeepClone();
+        config.Remove("proofValue");
+        if (!config.ContainsKey("@context") && document["@context"] is { } context)
+        {
+            config["@context"] = context.DeepClone();
+        }
+
+        try
+        {
+            return EddsaRdfc2022.Canonicalize(config);
+        }
+        catch (Exception)
+        {
+            return null;
         }
     }
 
