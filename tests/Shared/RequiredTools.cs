@@ -68,4 +68,41 @@ internal static class RequiredTools
             throw new InvalidOperationException($"{NpmModulesMissing} — missing: {package}");
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> to its end in <paramref name="workingDirectory"/> and returns its exit code and
+    /// output; after <paramref name="timeout"/> it is killed and the run fails. A missing program fails with its install command.
+    /// </summary>
+    /// <exception cref="TimeoutException">The program did not finish within <paramref name="timeout"/>.</exception>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string workingDirectory,
+        IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Start(start);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}.");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
 }

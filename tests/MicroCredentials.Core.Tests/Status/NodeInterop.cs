@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MicroCredentials.Core.Tests.Support;
 using MicroCredentials.Tests.Shared;
 
@@ -20,36 +19,5 @@ internal static class NodeInterop
     }
 
     public static Task<(int ExitCode, string Output, string Error)> NodeAsync(string script, params string[] arguments) =>
-        RunAsync("node", [Path.Combine(Directory, script), .. arguments], TimeSpan.FromMinutes(2));
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = RequiredTools.Start(start);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+        RequiredTools.RunAsync("node", Directory, [Path.Combine(Directory, script), .. arguments], TimeSpan.FromMinutes(2));
 }
