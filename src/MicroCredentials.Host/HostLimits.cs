@@ -18,6 +18,12 @@ internal static partial class HostLimits
     /// <summary>Buffers per size the upload reader's pool keeps: enough for the concurrent uploads of a small host.</summary>
     public const int UploadPoolArraysPerBucket = 16;
 
+    /// <summary>
+    /// Largest oversized upload read to its end and discarded before the "too large" answer (24 MiB, under Kestrel's 28.6 MiB body limit), so a browser shows
+    /// that answer rather than a reset connection; a larger declared body is answered at once and its connection closed.
+    /// </summary>
+    public const long UploadDrainMaxBytes = 24L * 1024 * 1024;
+
     /// <summary>Most entries of <c>X-Forwarded-For</c> read (right to left, trusted proxies only): more hops than this is no real chain.</summary>
     public const int ForwardedForMaxEntries = 10;
 }

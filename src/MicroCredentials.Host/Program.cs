@@ -2,6 +2,7 @@ using MicroCredentials.Host;
 using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
+using MicroCredentials.Host.Staff;
 
 // The host's own folder is the content root (its appsettings.json is read however it is started).
 var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
@@ -16,6 +17,9 @@ builder.Services.AddHttpPlumbing();
 // Pages: Razor components rendered on the server, texts in Dutch, English and French.
 builder.Services.AddPublicPages();
 
+// Staff: the issuer and administrator policies (sign-in schemes are added with the staff app).
+builder.Services.AddStaffPolicies();
+
 // Request lines are logged scrubbed (no download tokens); HSTS outside Development.
 builder.AddRequestPrivacy();
 
@@ -23,6 +27,8 @@ var app = builder.Build();
 app.UseRequestPrivacy();
 app.UseHttpPlumbing();
 app.UsePublicPages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 // Employers: the verification page behind the QR code, the upload form, and POST /api/verify.
 app.MapVerification();

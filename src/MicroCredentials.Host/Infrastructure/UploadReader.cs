@@ -23,6 +23,7 @@ internal static class UploadReader
         var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<IssuerOptions>>().Value.MaxUploadBytes;
         if (request.ContentLength > limit)
         {
+            await DrainOrCloseAsync(request, ct);
             return TooLarge(limit);
         }
 
@@ -71,6 +72,11 @@ internal static class UploadReader
         await using (source)
         {
             var bytes = await ReadAllAsync(source, file?.Length ?? request.ContentLength, limit, ct);
+            if (bytes is null && file is null)
+            {
+                await DrainOrCloseAsync(request, ct);
+            }
+
             return bytes is null ? TooLarge(limit)
                 : bytes.Length == 0 ? Fail(StatusCodes.Status400BadRequest, "Empty upload", "The request carries no credential.")
                 : new Upload(bytes, null);
@@ -124,6 +130,42 @@ internal static class UploadReader
             }
 
             return buffer.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            Pool.Return(buffer);
+        }
+    }
+
+    // A browser that is still sending its upload when the answer comes often shows "connection reset" instead of our
+    // answer. So an oversized body of at most HostLimits.UploadDrainMaxBytes is read to its end and thrown away (Kestrel's
+    // minimum data rate still ends a slow sender); a larger one gets its answer with "Connection: close".
+    private static async Task DrainOrCloseAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength is null or > HostLimits.UploadDrainMaxBytes)
+        {
+            request.HttpContext.Response.Headers.Connection = "close";
+            return;
+        }
+
+        var buffer = Pool.Rent(16 * 1024);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                total += read;
+                if (total > HostLimits.UploadDrainMaxBytes)
+                {
+                    request.HttpContext.Response.Headers.Connection = "close";
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException)
+        {
+            request.HttpContext.Response.Headers.Connection = "close";
         }
         finally
         {
