@@ -29,6 +29,7 @@ app.UseHttpPlumbing();
 app.UsePublicPages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 // Employers: the verification page behind the QR code, the upload form, and POST /api/verify.
 app.MapVerification();

@@ -24,9 +24,10 @@ internal static class StaffPolicies
     /// <summary>The value of <see cref="RoleClaim"/> for an administrator.</summary>
     public const string AdministratorRole = "administrator";
 
-    /// <summary>Registers both policies (authentication schemes are added by the staff sign-in).</summary>
+    /// <summary>Registers both policies, antiforgery for the staff forms and the HTTP context for the staff layout
+    /// (authentication schemes are added by the staff sign-in).</summary>
     public static IServiceCollection AddStaffPolicies(this IServiceCollection services) =>
-        services.AddAuthorizationBuilder()
+        services.AddHttpContextAccessor().AddAntiforgery().AddAuthentication().Services.AddAuthorizationBuilder()
             .AddPolicy(Issuer, p => p.RequireAuthenticatedUser().RequireClaim(RoleClaim, IssuerRole, AdministratorRole))
             .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireClaim(RoleClaim, AdministratorRole))
             .Services;
