@@ -52,7 +52,7 @@ public sealed partial class CredentialVerifier
     /// <summary>
     /// Verifies text that is either a credential as JSON or a compact VC-JWT (detected from its first character). JSON
     /// is read with <see cref="CredentialJson.TryParse(string)"/>: repeated members, lone surrogates and over-deep
-    /// nesting are <see cref="Verdict.Unreadable"/> with the reason.
+    /// nesting are <see cref="Verdict.Unreadable"/> with the reason, as is text over <see cref="CoreLimits.MaxCredentialJsonBytes"/> characters.
     /// </summary>
     /// <param name="text">The credential JSON or JWT.</param>
     /// <param name="localList">Our own status lists by (list URL, purpose), looked up without fetching; for (revocation
@@ -63,6 +63,13 @@ public sealed partial class CredentialVerifier
     public Task<VerificationReport> VerifyTextAsync(string? text, Func<string, string, Bitstring?>? localList, CancellationToken cancellationToken)
     {
         var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length > CoreLimits.MaxCredentialJsonBytes)
+        {
+            // JSON or JWT alike: nothing longer is parsed, copied to UTF-8 or echoed.
+            return Task.FromResult(Unreadable(
+                $"The text is longer than {CoreLimits.MaxCredentialJsonBytes / 1024} Ki characters; a credential is about 10 KB."));
+        }
+
         if (trimmed.StartsWith('{'))
         {
             var parsed = CredentialJson.TryParse(trimmed);
@@ -71,7 +78,7 @@ public sealed partial class CredentialVerifier
                 : Task.FromResult(Unreadable(parsed.Problem));
         }
 
-        if (trimmed.Length < 1_000_000 && trimmed.AsSpan().Count('.') == 2 && !trimmed.AsSpan().ContainsAny(Whitespace))
+        if (trimmed.AsSpan().Count('.') == 2 && !trimmed.AsSpan().ContainsAny(Whitespace))
         {
             return VerifyJwtAsync(trimmed, localList, cancellationToken);
         }

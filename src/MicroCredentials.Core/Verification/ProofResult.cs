@@ -2,7 +2,8 @@ namespace MicroCredentials.Verification;
 
 /// <summary>
 /// One proof of a credential's proof set and what became of it (VC Data Integrity 1.0 §2.1.1; OB 3.0 accepts a
-/// credential on one valid <c>assertionMethod</c> proof by its issuer). Members the proof does not carry as strings are null.
+/// credential on one valid <c>assertionMethod</c> proof by its issuer). Members the proof does not carry as strings are null;
+/// each string keeps at most <see cref="CoreLimits.MaxEchoedChars"/> characters of what the proof says.
 /// </summary>
 public sealed record ProofResult
 {
@@ -10,19 +11,19 @@ public sealed record ProofResult
     public required int Index { get; init; }
 
     /// <summary>The proof <c>type</c> (<c>DataIntegrityProof</c>; <c>JWS</c> for a VC-JWT).</summary>
-    public string? Type { get; init; }
+    public string? Type { get; init => field = Echo.BoundOrNull(value); }
 
     /// <summary>The <c>cryptosuite</c> (for a VC-JWT: its <c>alg</c>).</summary>
-    public string? Cryptosuite { get; init; }
+    public string? Cryptosuite { get; init => field = Echo.BoundOrNull(value); }
 
     /// <summary>The <c>verificationMethod</c> (for a VC-JWT: its <c>kid</c>).</summary>
-    public string? VerificationMethod { get; init; }
+    public string? VerificationMethod { get; init => field = Echo.BoundOrNull(value); }
 
     /// <summary>The <c>proofPurpose</c>.</summary>
-    public string? ProofPurpose { get; init; }
+    public string? ProofPurpose { get; init => field = Echo.BoundOrNull(value); }
 
     /// <summary>The <c>created</c> time as written.</summary>
-    public string? Created { get; init; }
+    public string? Created { get; init => field = Echo.BoundOrNull(value); }
 
     /// <summary>Pass (valid and counted or a valid further proof by the issuer), Fail (the signature or the proof is
     /// broken), Warning (not checkable: a key we do not know, an unsupported suite) or Skipped (valid, but for another purpose).</summary>

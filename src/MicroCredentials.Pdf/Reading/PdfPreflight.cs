@@ -4,8 +4,9 @@ namespace MicroCredentials.Pdf;
 
 /// <summary>
 /// A raw pass over an uploaded PDF before any PDF library parses it, so that the library never meets a bomb: it
-/// counts streams, bounds the nesting of arrays and dictionaries, and inflates every stream through a cap into a
-/// counting sink (nothing is kept). Linear in the file plus the capped inflated bytes; the request's cancellation
+/// counts streams, bounds the nesting of arrays and dictionaries, inflates every stream through a cap into a
+/// counting sink (only the first <see cref="PdfLimits.MaxCMapScanBytes"/> are kept, to check a font's character map
+/// with <see cref="CMapRanges"/>). Linear in the file plus the capped inflated bytes; the request's cancellation
 /// token is checked between streams and while inflating.
 /// </summary>
 internal static class PdfPreflight
@@ -30,6 +31,8 @@ internal static class PdfPreflight
         var depth = 0;
         var at = 0;
         var buffer = new byte[64 * 1024];
+        using var afterHeader = new MemoryStream();
+        using var fromStart = new MemoryStream();
         while (at < pdf.Length)
         {
             switch (pdf[at])
@@ -60,7 +63,7 @@ internal static class PdfPreflight
                         return $"The PDF has more than {PdfLimits.MaxStreams} streams; a certificate has about 30.";
                     }
                     var data = DataStart(pdf, at + StreamKeyword.Length);
-                    var inflated = InflatedLength(file, data, buffer, cancellationToken);
+                    var inflated = InflatedLength(file, data, buffer, afterHeader, fromStart, cancellationToken);
                     inflatedTotal += inflated;
                     if (inflated > PdfLimits.MaxStreamInflatedBytes)
                     {
@@ -72,6 +75,11 @@ internal static class PdfPreflight
                     }
                     // Stream data is binary: brackets in it are not structure. Resume after its endstream.
                     var end = pdf[data..].IndexOf(EndStreamKeyword);
+                    var raw = pdf[data..(end < 0 ? pdf.Length : data + end)];
+                    if (CharacterMapProblem(raw, afterHeader, fromStart) is { } cmap)
+                    {
+                        return cmap;
+                    }
                     at = end < 0 ? pdf.Length : data + end + EndStreamKeyword.Length;
                     continue;
                 default:
@@ -87,11 +95,23 @@ internal static class PdfPreflight
     /// cap. Deflate is read after the two zlib header bytes, as PDF readers do, and also from the first byte; whatever
     /// is not deflate data ends at once.
     /// </summary>
-    private static long InflatedLength(byte[] file, int data, byte[] buffer, CancellationToken cancellationToken) =>
-        Math.Max(Inflate(file, data + 2, buffer, cancellationToken), Inflate(file, data, buffer, cancellationToken));
+    private static long InflatedLength(byte[] file, int data, byte[] buffer, MemoryStream afterHeader, MemoryStream fromStart,
+        CancellationToken cancellationToken) =>
+        Math.Max(Inflate(file, data + 2, buffer, afterHeader, cancellationToken), Inflate(file, data, buffer, fromStart, cancellationToken));
 
-    private static long Inflate(byte[] data, int offset, byte[] buffer, CancellationToken cancellationToken)
+    // The stream's bytes as stored and as inflated (both ways) are each checked when they hold a CMap program.
+    private static string? CharacterMapProblem(ReadOnlySpan<byte> raw, MemoryStream afterHeader, MemoryStream fromStart)
     {
+        var stored = raw.Length <= PdfLimits.MaxCMapScanBytes ? raw : raw[..PdfLimits.MaxCMapScanBytes];
+        return Problem(stored) ?? Problem(afterHeader.GetBuffer().AsSpan(0, (int)afterHeader.Length))
+            ?? Problem(fromStart.GetBuffer().AsSpan(0, (int)fromStart.Length));
+
+        static string? Problem(ReadOnlySpan<byte> bytes) => CMapRanges.IsCMap(bytes) ? CMapRanges.Check(bytes) : null;
+    }
+
+    private static long Inflate(byte[] data, int offset, byte[] buffer, MemoryStream kept, CancellationToken cancellationToken)
+    {
+        kept.SetLength(0);
         if (data.Length <= offset)
         {
             return 0;
@@ -103,6 +123,11 @@ internal static class PdfPreflight
             int read;
             while ((read = inflate.Read(buffer, 0, buffer.Length)) > 0)
             {
+                if (kept.Length < PdfLimits.MaxCMapScanBytes)
+                {
+                    kept.Write(buffer, 0, (int)Math.Min(read, PdfLimits.MaxCMapScanBytes - kept.Length));
+                }
+
                 count += read;
                 if (count > PdfLimits.MaxStreamInflatedBytes)
                 {

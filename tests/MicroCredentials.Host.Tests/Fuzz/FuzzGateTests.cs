@@ -29,13 +29,14 @@ public sealed partial class FuzzGateTests
     /// <summary>The default seed (any other can be given with MICROCRED_FUZZ_SEED).</summary>
     public const int DefaultSeed = 20_261_201;
 
-    /// <summary>Managed heap growth allowed over the run, after a full collection at both ends.</summary>
+    /// <summary>Managed heap growth allowed over the run, after a full collection at both ends: issue 10's 100 MB.</summary>
     /// <remarks>
-    /// Issue 10 asks for 100 MB. After a compacting, aggressive collection a 10,000-case run still retains 94–142 MB
-    /// (96 MB in the last run), almost all of it after the json-huge-* cases; what holds it is not yet found. The gate
-    /// allows 200 MB so that a real leak (before the caps: 1,200 MB) still fails it, and the 100 MB bound stays open.
+    /// What stays is ArrayPool.Shared's per-thread arrays (one per size class per thread, kept until the runtime trims
+    /// them): a heap dump showed them holding the last multi-megabyte texts. Credential text is bounded by
+    /// CoreLimits.MaxCredentialJsonBytes and echoed values by CoreLimits.MaxEchoedChars, so those arrays stay at a few MiB;
+    /// this test's own generator never serializes its huge strings through the pool (it shares the process).
     /// </remarks>
-    public const long MaxHeapGrowthBytes = 200L * 1024 * 1024;
+    public const long MaxHeapGrowthBytes = 100L * 1024 * 1024;
 
     /// <summary>The status of a case the test client could not send at all (counted apart, never a failure).</summary>
     public const int NotSent = -1;
