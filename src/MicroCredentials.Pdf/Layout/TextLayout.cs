@@ -86,7 +86,10 @@ internal static class TextLayout
                 TextAlign.Right => x + width - Width(gfx, lines[i], font),
                 _ => x,
             };
-            gfx.DrawString(lines[i], font, brush, lineX, baseline, XStringFormats.BaseLineLeft);
+            // A wrapped line keeps its trailing space (invisible), so text extraction and screen readers do not
+            // join the last word of one line to the first of the next.
+            var drawn = i < lines.Count - 1 && lines[i].Length > 0 && !lines[i].EndsWith(' ') ? lines[i] + " " : lines[i];
+            gfx.DrawString(drawn, font, brush, lineX, baseline, XStringFormats.BaseLineLeft);
         }
         return lines.Count * lineHeight;
     }
