@@ -51,8 +51,22 @@ public sealed partial class CertificateScriptTests
         Assert.That(raster.ExitCode, Is.EqualTo(0), raster.All);
         Assert.That(raster.StdErr, Is.Empty);
 
+        var read = CertificateReader.Read(pdf);
+        Assert.That(read.PrintedValues, Is.EqualTo(PrintedValuesCheck.Match), $"{read.PrintedDifference} {string.Join(", ", read.Mismatches)}");
         var report = await _genuine.VerifyAsync(pdf);
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Valid), string.Join("; ", report.Checks.Select(c => $"{c.Id}: {c.Outcome} {c.Detail}")));
+    }
+
+    [TestCase("王小明", TestName = "Chinese certificate stays under 300 KB")]
+    [TestCase("김민준", TestName = "Korean certificate stays under 300 KB")]
+    [TestCase("محمد عبد الله", TestName = "Arabic certificate stays under 300 KB")]
+    public void FallbackScript_CertificateSize_StaysUnder300KB(string name)
+    {
+        // Issue 13 point 5: the fallback faces are embedded as subsets of the glyphs drawn, not whole.
+        var pdf = new CertificateDocument(_genuine.Model(_genuine.Sign(TestCredentials.Credential(learnerName: name))))
+            .GenerateSignedPdf(_genuine.Seal, CertificateFixture.SigningTime);
+        TestContext.Out.WriteLine($"{name}: {pdf.Length / 1024.0:0.0} KB");
+        Assert.That(pdf.Length, Is.LessThan(300 * 1024));
     }
 
     /// <summary>
