@@ -1,6 +1,7 @@
 using System.Globalization;
 using MicroCredentials.Pdf.Layout;
 using PdfSharp.Drawing;
+using PdfSharp.UniversalAccessibility;
 using S = MicroCredentials.Pdf.Layout.CertificateStyles;
 
 namespace MicroCredentials.Pdf;
@@ -58,7 +59,10 @@ public sealed partial class CertificateDocument
         bool Fits(List<ColumnItem> left, List<ColumnItem> right) =>
             Math.Max(left.Sum(i => i.Height), right.Sum(i => i.Height)) <= bottom - top;
         ComposeColumn(gfx, outcomes, Margin, top, OutcomesWidth, bottom);
-        gfx.DrawLine(new XPen(S.Gold, 0.5), elementsX - ColumnGap / 2, top + 4, elementsX - ColumnGap / 2, bottom - 4);
+        using (Artifact())
+        {
+            gfx.DrawLine(new XPen(S.Gold, 0.5), elementsX - ColumnGap / 2, top + 4, elementsX - ColumnGap / 2, bottom - 4);
+        }
         ComposeColumn(gfx, elements, elementsX, top, elementsWidth, bottom);
 
         var url = _model.VerificationUrl.AbsoluteUri;
@@ -71,11 +75,23 @@ public sealed partial class CertificateDocument
         var width = PageWidth - 2 * Margin;
         var y = 44.0;
         var left = TextAlign.Left;
-        y += TextLayout.DrawFitted(gfx, _facts.Institution.ToUpperInvariant(), S.Label.WithSize(8), new XRect(Margin, y, width, 10), 1, 6, left) + 2;
-        y += TextLayout.DrawFitted(gfx, _labels.DetailsHeading, S.Heading.WithSize(20), new XRect(Margin, y, width, 26), 1, 12, left) + 2;
-        y += TextLayout.DrawFitted(gfx, _facts.Title, S.CredentialTitle.WithSize(13), new XRect(Margin, y, width, 34), 2, 9, left);
-        y += TextLayout.DrawFitted(gfx, _facts.LearnerName, S.Phrase.WithSize(11), new XRect(Margin, y, width, 16), 1, 7, left) + 6;
-        gfx.DrawLine(new XPen(S.Gold, 0.7), Margin, y, PageWidth - Margin, y);
+        using (Element(PdfBlockLevelElementTag.Paragraph))
+        {
+            y += TextLayout.DrawFitted(gfx, _facts.Institution.ToUpperInvariant(), S.Label.WithSize(8), new XRect(Margin, y, width, 10), 1, 6, left) + 2;
+        }
+        using (Element(PdfBlockLevelElementTag.Heading1))
+        {
+            y += TextLayout.DrawFitted(gfx, _labels.DetailsHeading, S.Heading.WithSize(20), new XRect(Margin, y, width, 26), 1, 12, left) + 2;
+        }
+        using (Element(PdfBlockLevelElementTag.Paragraph))
+        {
+            y += TextLayout.DrawFitted(gfx, _facts.Title, S.CredentialTitle.WithSize(13), new XRect(Margin, y, width, 34), 2, 9, left);
+            y += TextLayout.DrawFitted(gfx, _facts.LearnerName, S.Phrase.WithSize(11), new XRect(Margin, y, width, 16), 1, 7, left) + 6;
+        }
+        using (Artifact())
+        {
+            gfx.DrawLine(new XPen(S.Gold, 0.7), Margin, y, PageWidth - Margin, y);
+        }
         return y + 12;
     }
 
@@ -162,16 +178,39 @@ public sealed partial class CertificateDocument
             // Reserve the last line for the note and truncate against what remains.
             bottom -= noteHeight;
             DrawItems(gfx, items, x, ref y, width, bottom);
+            using var paragraph = Element(PdfBlockLevelElementTag.Paragraph);
             TextLayout.DrawFitted(gfx, _labels.Continued, note, new XRect(x, y + 2, width, noteHeight), 1, 5, TextAlign.Left);
             return;
         }
         DrawItems(gfx, items, x, ref y, width, bottom);
     }
 
-    private static void DrawItems(XGraphics gfx, List<ColumnItem> items, double x, ref double y, double width, double bottom)
+    /// <summary>
+    /// Draws the items, tagged: a section heading is an H2, a numbered outcome a paragraph, and consecutive label/value
+    /// rows one table (TR with a TH and a TD each).
+    /// </summary>
+    private void DrawItems(XGraphics gfx, List<ColumnItem> items, double x, ref double y, double width, double bottom)
+    {
+        Scope? table = null;
+        try
+        {
+            DrawItems(gfx, items, x, ref y, width, bottom, ref table);
+        }
+        finally
+        {
+            table?.Dispose();
+        }
+    }
+
+    private void DrawItems(XGraphics gfx, List<ColumnItem> items, double x, ref double y, double width, double bottom, ref Scope? table)
     {
         foreach (var (block, marker, label, spaceBefore) in items)
         {
+            if (label is null && table is { } open)
+            {
+                open.Dispose();
+                table = null;
+            }
             var top = y + spaceBefore;
             var indent = marker is null ? 0 : MarkerWidth;
             var lineHeight = block.Style.Size * TextLayout.Leading;
@@ -188,12 +227,26 @@ public sealed partial class CertificateDocument
                 {
                     return;
                 }
-                label.Draw(gfx, x, top + (block.Style.Size - label.Style.Size) * 0.8, LabelWidth - 8);
-                block.Draw(gfx, x + LabelWidth, top, width - LabelWidth);
+                table ??= Element(PdfBlockLevelElementTag.Table);
+                using (Element(PdfBlockLevelElementTag.TableRow))
+                {
+                    using (Element(PdfBlockLevelElementTag.TableHeaderCell))
+                    {
+                        label.Draw(gfx, x, top + (block.Style.Size - label.Style.Size) * 0.8, LabelWidth - 8);
+                    }
+                    using (Element(PdfBlockLevelElementTag.TableDataCell))
+                    {
+                        block.Draw(gfx, x + LabelWidth, top, width - LabelWidth);
+                    }
+                }
                 y = top + rowHeight;
-                gfx.DrawLine(new XPen(XColor.FromArgb(0xDD, 0xD6, 0xC8), 0.4), x, y - block.SpaceAfter / 2, x + width, y - block.SpaceAfter / 2);
+                using (Artifact())
+                {
+                    gfx.DrawLine(new XPen(XColor.FromArgb(0xDD, 0xD6, 0xC8), 0.4), x, y - block.SpaceAfter / 2, x + width, y - block.SpaceAfter / 2);
+                }
                 continue;
             }
+            using var element = Element(marker is null ? PdfBlockLevelElementTag.Heading2 : PdfBlockLevelElementTag.Paragraph);
             if (marker is not null)
             {
                 TextLayout.Draw(gfx, [marker], block.Style with { Color = S.Gold, Style = XFontStyleEx.Bold }, x, top, indent, TextAlign.Left);

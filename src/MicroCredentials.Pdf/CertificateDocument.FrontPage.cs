@@ -1,5 +1,6 @@
 using MicroCredentials.Pdf.Layout;
 using PdfSharp.Drawing;
+using PdfSharp.UniversalAccessibility;
 using S = MicroCredentials.Pdf.Layout.CertificateStyles;
 
 namespace MicroCredentials.Pdf;
@@ -48,7 +49,10 @@ public sealed partial class CertificateDocument
                 ComposeOrnamentRule(gfx, PageWidth / 2, y - 4);
                 y += 6;
             }
-            y = blocks[i].Draw(gfx, Margin, y, width);
+            using (Element(i == 2 ? PdfBlockLevelElementTag.Heading1 : PdfBlockLevelElementTag.Paragraph))
+            {
+                y = blocks[i].Draw(gfx, Margin, y, width);
+            }
             if (i is 1 or 3 or 5 or 7)
             {
                 y += spare * 0.75 / 4;
@@ -96,19 +100,34 @@ public sealed partial class CertificateDocument
         const double cellWidth = 150;
         var left = (PageWidth - cellWidth * facts.Count) / 2;
         var rule = new XPen(S.Gold, 0.6);
-        gfx.DrawLine(rule, left, FactsTop, left + cellWidth * facts.Count, FactsTop);
-        gfx.DrawLine(rule, left, FactsTop + 44, left + cellWidth * facts.Count, FactsTop + 44);
+        using (Artifact())
+        {
+            gfx.DrawLine(rule, left, FactsTop, left + cellWidth * facts.Count, FactsTop);
+            gfx.DrawLine(rule, left, FactsTop + 44, left + cellWidth * facts.Count, FactsTop + 44);
+        }
+        // A table of one row per fact: header cell (the label), data cell (the value).
+        using var table = Element(PdfBlockLevelElementTag.Table);
         for (var i = 0; i < facts.Count; i++)
         {
             var x = left + i * cellWidth;
             if (i > 0)
             {
-                gfx.DrawLine(rule, x, FactsTop + 9, x, FactsTop + 35);
+                using (Artifact())
+                {
+                    gfx.DrawLine(rule, x, FactsTop + 9, x, FactsTop + 35);
+                }
             }
-            TextLayout.DrawFitted(gfx, facts[i].Label, S.Label, new XRect(x + 6, FactsTop + 8, cellWidth - 12, 10), 1, 5.5,
-                TextAlign.Center);
-            TextLayout.DrawFitted(gfx, facts[i].Value, S.FactValue, new XRect(x + 6, FactsTop + 20, cellWidth - 12, 18), 1, 8,
-                TextAlign.Center);
+            using var row = Element(PdfBlockLevelElementTag.TableRow);
+            using (Element(PdfBlockLevelElementTag.TableHeaderCell))
+            {
+                TextLayout.DrawFitted(gfx, facts[i].Label, S.Label, new XRect(x + 6, FactsTop + 8, cellWidth - 12, 10), 1, 5.5,
+                    TextAlign.Center);
+            }
+            using (Element(PdfBlockLevelElementTag.TableDataCell))
+            {
+                TextLayout.DrawFitted(gfx, facts[i].Value, S.FactValue, new XRect(x + 6, FactsTop + 20, cellWidth - 12, 18), 1, 8,
+                    TextAlign.Center);
+            }
         }
     }
 
@@ -118,8 +137,12 @@ public sealed partial class CertificateDocument
         const double width = 230;
         var x = Margin + 8;
         var lineY = BottomBandTop + 40;
-        gfx.DrawLine(new XPen(S.Ink, 0.6), x, lineY, x + width, lineY);
+        using (Artifact())
+        {
+            gfx.DrawLine(new XPen(S.Ink, 0.6), x, lineY, x + width, lineY);
+        }
         var y = lineY + 4;
+        using var paragraph = Element(PdfBlockLevelElementTag.Paragraph);
         if (_model.SignatoryName is { Length: > 0 } name)
         {
             y += TextLayout.DrawFitted(gfx, name, S.Signatory, new XRect(x, y, width, 14), 1, 7, TextAlign.Left);
@@ -138,12 +161,17 @@ public sealed partial class CertificateDocument
         const double qrSize = 84;
         var qrX = PageWidth - Margin - qrSize + 4;
         var qrY = BottomBandTop - 4;
-        QrCodeDrawing.Draw(gfx, _model.VerificationUrl.AbsoluteUri, new XRect(qrX, qrY, qrSize, qrSize));
+        var qrBox = new XRect(qrX, qrY, qrSize, qrSize);
+        using (Figure($"{_labels.QrCodeAlternative} {_model.VerificationUrl.AbsoluteUri}", qrBox))
+        {
+            QrCodeDrawing.Draw(gfx, _model.VerificationUrl.AbsoluteUri, qrBox);
+        }
 
         const double textWidth = 240;
         var x = qrX - 6 - textWidth;
         var y = qrY + 10;
         var right = TextAlign.Right;
+        using var paragraph = Element(PdfBlockLevelElementTag.Paragraph);
         y += TextLayout.DrawFitted(gfx, _labels.VerifyAt, S.Label.WithSize(7.5), new XRect(x, y, textWidth, 10), 1, 6, right) + 1;
         var url = _model.VerificationUrl.AbsoluteUri.Replace("https://", string.Empty, StringComparison.Ordinal);
         y += TextLayout.DrawFitted(gfx, url, S.Small, new XRect(x, y, textWidth, 10), 1, 4.5, right) + 6;

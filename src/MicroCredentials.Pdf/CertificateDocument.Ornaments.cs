@@ -1,6 +1,7 @@
 using System.Globalization;
 using MicroCredentials.Pdf.Layout;
 using PdfSharp.Drawing;
+using PdfSharp.UniversalAccessibility;
 using S = MicroCredentials.Pdf.Layout.CertificateStyles;
 
 namespace MicroCredentials.Pdf;
@@ -8,8 +9,9 @@ namespace MicroCredentials.Pdf;
 public sealed partial class CertificateDocument
 {
     /// <summary>A navy outer frame, a thin gold inner frame and gold corner diamonds.</summary>
-    private static void ComposeFrame(XGraphics gfx)
+    private void ComposeFrame(XGraphics gfx)
     {
+        using var decoration = Artifact();
         const double outer = 18;
         const double inner = 25;
         gfx.DrawRectangle(new XPen(S.Navy, 2.2), outer, outer, PageWidth - 2 * outer, PageHeight - 2 * outer);
@@ -21,8 +23,9 @@ public sealed partial class CertificateDocument
     }
 
     /// <summary>A short gold rule with a diamond in the middle, under the institution.</summary>
-    private static void ComposeOrnamentRule(XGraphics gfx, double centerX, double y)
+    private void ComposeOrnamentRule(XGraphics gfx, double centerX, double y)
     {
+        using var decoration = Artifact();
         var pen = new XPen(S.Gold, 0.7);
         gfx.DrawLine(pen, centerX - 70, y, centerX - 8, y);
         gfx.DrawLine(pen, centerX + 8, y, centerX + 70, y);
@@ -36,6 +39,8 @@ public sealed partial class CertificateDocument
     /// <summary>A round seal with the credit value and EQF level: the credential's weight at a glance.</summary>
     private void ComposeSealMedallion(XGraphics gfx, XPoint center)
     {
+        // The medallion repeats the credits and level printed in the facts row: decoration, not read twice.
+        using var decoration = Artifact();
         const double radius = 38;
         gfx.DrawEllipse(new XSolidBrush(XColor.FromArgb(0xF7, 0xF1, 0xE4)), center.X - radius, center.Y - radius, 2 * radius, 2 * radius);
         gfx.DrawEllipse(new XPen(S.Gold, 1.6), center.X - radius, center.Y - radius, 2 * radius, 2 * radius);
@@ -58,8 +63,13 @@ public sealed partial class CertificateDocument
     private void ComposeFooter(XGraphics gfx, string text, int page)
     {
         var width = PageWidth - 2 * Margin;
-        TextLayout.DrawFitted(gfx, text, S.Small, new XRect(Margin, FooterBaseline - 8, width - 60, 10), 1, 5.5,
-            TextAlign.Left);
+        using (Element(PdfBlockLevelElementTag.Paragraph))
+        {
+            TextLayout.DrawFitted(gfx, text, S.Small, new XRect(Margin, FooterBaseline - 8, width - 60, 10), 1, 5.5,
+                TextAlign.Left);
+        }
+        // Page numbers are pagination artifacts (ISO 32000-1 §14.8.2.2).
+        using var pagination = Artifact();
         var number = string.Create(CultureInfo.InvariantCulture, $"{_labels.Page} {page}/2");
         TextLayout.DrawFitted(gfx, number, S.Small, new XRect(Margin + width - 60, FooterBaseline - 8, 60, 10), 1, 5.5,
             TextAlign.Right);

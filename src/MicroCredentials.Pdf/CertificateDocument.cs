@@ -6,6 +6,7 @@ using MicroCredentials.Pdf.Layout;
 using MicroCredentials.Pdf.Signing;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace MicroCredentials.Pdf;
 
@@ -26,6 +27,7 @@ public sealed partial class CertificateDocument
     private readonly CertificateLabels _labels;
     private readonly CertificateFacts _facts;
     private readonly bool _demo;
+    private StructureBuilder _tags = null!;
 
     /// <summary>Reads the credential of <paramref name="model"/>; nothing is rendered yet.</summary>
     /// <exception cref="ArgumentException">
@@ -71,9 +73,7 @@ public sealed partial class CertificateDocument
     public byte[] GeneratePdf()
     {
         using var document = Compose();
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return SaveArchival(document);
     }
 
     /// <summary>
@@ -85,7 +85,8 @@ public sealed partial class CertificateDocument
     {
         ArgumentNullException.ThrowIfNull(seal);
         using var document = Compose();
-        return PdfSealSigner.SignDocument(document, seal, signingTime, $"Issued by {_facts.Institution}");
+        return PdfSealSigner.SignDocument(document, seal, signingTime, $"Issued by {_facts.Institution}",
+            output => SaveThrough(document, output), EnsureRewritten);
     }
 
     private PdfDocument Compose()
@@ -102,6 +103,7 @@ public sealed partial class CertificateDocument
         document.Options.CompressContentStreams = true;
         // Fastest deflate: a certificate is ~100 KB either way, and saving is most of the rendering time.
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+        _tags = PrepareArchival(document);
 
         using (var front = AddPage(document))
         {
@@ -125,9 +127,15 @@ public sealed partial class CertificateDocument
             return;
         }
 
-        gfx.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xB0, 0x00, 0x20)), 0, 0, PageWidth, DemoBandHeight);
-        var style = new TextStyle(CertificateFontResolver.Sans, 10, XFontStyleEx.Bold, XColors.White);
-        gfx.DrawString(DemoMark, style.Font(), style.Brush(), new XRect(0, 0, PageWidth, DemoBandHeight), XStringFormats.Center);
+        using (Artifact())
+        {
+            gfx.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xB0, 0x00, 0x20)), 0, 0, PageWidth, DemoBandHeight);
+        }
+        using (Element(PdfBlockLevelElementTag.Paragraph))
+        {
+            var style = new TextStyle(CertificateFontResolver.Sans, 10, XFontStyleEx.Bold, XColors.White);
+            gfx.DrawString(DemoMark, style.Font(), style.Brush(), new XRect(0, 0, PageWidth, DemoBandHeight), XStringFormats.Center);
+        }
     }
 
     private const double DemoBandHeight = 17; // above the navy frame (drawn at 18 pt)
@@ -137,6 +145,8 @@ public sealed partial class CertificateDocument
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
+        // PDF/UA-1 §7.18.3: pages with annotations (the seal's signature field) use structure order for tabbing.
+        page.Elements.SetName("/Tabs", "/S");
         return XGraphics.FromPdfPage(page);
     }
 

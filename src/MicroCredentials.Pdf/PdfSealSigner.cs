@@ -29,7 +29,14 @@ public static class PdfSealSigner
     }
 
     /// <summary>Attaches the signature handler and saves; the CMS is computed while PDFsharp writes the file.</summary>
-    internal static byte[] SignDocument(PdfDocument document, X509Certificate2 seal, DateTimeOffset signingTime, string reason)
+    /// <param name="document">The document to seal.</param>
+    /// <param name="seal">Seal certificate with its private key.</param>
+    /// <param name="signingTime">Value of the signing-time attribute.</param>
+    /// <param name="reason">The signature's <c>/Reason</c>.</param>
+    /// <param name="saveThrough">A stream the document is written through (the certificate's XMP rewrite), or null.</param>
+    /// <param name="afterSave">Checks that stream after the save, or null.</param>
+    internal static byte[] SignDocument(PdfDocument document, X509Certificate2 seal, DateTimeOffset signingTime, string reason,
+        Func<Stream, Stream>? saveThrough = null, Action<Stream>? afterSave = null)
     {
         ArgumentNullException.ThrowIfNull(seal);
         if (!seal.HasPrivateKey)
@@ -45,7 +52,9 @@ public static class PdfSealSigner
             Rectangle = new XRect(0, 0, 0, 0),
         };
         DigitalSignatureHandler.ForDocument(document, new CmsSealSigner(seal, signingTime, output), options);
-        document.Save(output, closeStream: false);
+        var target = saveThrough?.Invoke(output) ?? output;
+        document.Save(target, closeStream: false);
+        afterSave?.Invoke(target);
         return output.ToArray();
     }
 }

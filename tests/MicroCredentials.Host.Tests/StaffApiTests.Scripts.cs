@@ -3,15 +3,11 @@ using System.Net.Http.Json;
 
 namespace MicroCredentials.Host.Tests;
 
-/// <summary>Issue 13 point 1 (partial): a name the certificate fonts cannot draw is refused with the row's reason, never issued with boxes.</summary>
+/// <summary>Issue 13 point 1: a name the certificate fonts cannot draw is refused with the row's reason, never issued with boxes; one they draw is issued and verifies.</summary>
 public sealed partial class StaffApiTests
 {
-    [TestCase("王小明", "Chinese, Japanese or Korean (CJK) script")]
-    [TestCase("محمد عبد الله", "Arabic script")]
-    [TestCase("נועה כהן", "Hebrew script")]
     [TestCase("अनन्या शर्मा", "Devanagari script")]
-    [TestCase("สมชาย ใจดี", "Thai script")]
-    [TestCase("김민준", "Korean (Hangul) script")]
+    [TestCase("مُحَمَّد", "Arabic script")]
     [TestCase("An 🎓 Peeters", "an emoji or pictograph")]
     public async Task Issue_NameTheCertificateCannotPrint_400NamesTheScript(string name, string script)
     {
@@ -22,11 +18,13 @@ public sealed partial class StaffApiTests
         Assert.That((string?)problem["errors"]!["name"]![0], Does.Contain(script).And.Contain("empty box"));
     }
 
-    [Test]
-    public async Task Issue_GreekName_IssuedAndItsPdfVerifies()
+    [TestCase("Νικόλαος Παπαδόπουλος", TestName = "Issue_GreekName_IssuedAndItsPdfVerifies")]
+    [TestCase("王小明", TestName = "Issue_ChineseName_IssuedAndItsPdfVerifies")]
+    [TestCase("محمد عبد الله", TestName = "Issue_ArabicName_IssuedAndItsPdfVerifies")]
+    public async Task Issue_NameInAScriptTheCertificateDraws_IssuedAndItsPdfVerifies(string name)
     {
         using var response = await Client.SendAsync(Staff(HttpMethod.Post, "/api/credentials",
-            JsonContent.Create(new { email = $"{Guid.NewGuid():N}@example.be", name = "Νικόλαος Παπαδόπουλος", code = "MC-DSH", awarded = "2026-02-06", grade = "14", start = "2025-09-22" })));
+            JsonContent.Create(new { email = $"{Guid.NewGuid():N}@example.be", name, code = "MC-DSH", awarded = "2026-02-06", grade = "14", start = "2025-09-22" })));
 
         var json = await JsonAsync(response, HttpStatusCode.Created);
         using var pdf = await Client.GetAsync(new Uri((string)json["downloadUrl"]!).AbsolutePath + "/certificate-en.pdf");
@@ -37,6 +35,6 @@ public sealed partial class StaffApiTests
         });
         var report = await JsonAsync(verify, HttpStatusCode.OK);
         Assert.That((string?)report["verdict"], Is.EqualTo("valid"), report.ToJsonString());
-        Assert.That((string?)report["credential"]?["learnerName"], Is.EqualTo("Νικόλαος Παπαδόπουλος"));
+        Assert.That((string?)report["credential"]?["learnerName"], Is.EqualTo(name));
     }
 }

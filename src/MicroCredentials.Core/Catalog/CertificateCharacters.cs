@@ -4,15 +4,18 @@ using System.Text;
 namespace MicroCredentials.Catalog;
 
 /// <summary>
-/// Can the certificate draw this text? The certificate fonts (Noto Sans and Noto Serif, src/MicroCredentials.Pdf/Fonts)
-/// cover Latin with all its diacritics (Vietnamese included), Greek and Cyrillic. Any other character — Chinese,
-/// Japanese, Korean, Arabic, Hebrew, Devanagari and the other Indic scripts, Thai, emoji — would print as an empty box,
-/// and the printed text would no longer match the signed credential; so such text is refused at issue, naming the
-/// script, until the certificate gets fonts (and, for Arabic, Hebrew, Indic scripts and Thai, text shaping) for it.
+/// Can the certificate draw this text? The certificate's own faces (Noto Sans and Noto Serif,
+/// src/MicroCredentials.Pdf/Fonts) cover Latin with all its diacritics (Vietnamese included), Greek and Cyrillic; fallback
+/// faces shipped beside them draw Hebrew and Arabic (right to left, Arabic shaped by its presentation forms), Thai,
+/// Chinese characters, Japanese kana and Korean Hangul (<see cref="FallbackRanges"/>). Anything else — Devanagari and
+/// the other Indic scripts (which need shaping the certificate does not do), Arabic and Hebrew vowel marks, emoji —
+/// would print wrongly or as an empty box, and the printed text would no longer match the signed credential; so such
+/// text is refused at issue, naming the script.
 /// </summary>
 /// <remarks>
-/// <see cref="DrawableRanges"/> is the intersection of the fonts' character maps (every style has the same 2 838
-/// characters); a test in MicroCredentials.Pdf.Tests reads the fonts and fails when the two disagree.
+/// <see cref="DrawableRanges"/> is the intersection of the own faces' character maps (every style has the same 2 838
+/// characters), <see cref="FallbackRanges"/> the characters each fallback face has; tests in MicroCredentials.Pdf.Tests
+/// read the fonts and fail when these lists and the fonts disagree.
 /// </remarks>
 public static class CertificateCharacters
 {
@@ -30,16 +33,43 @@ public static class CertificateCharacters
         (0xFEFF, 0xFEFF), (0xFFFC, 0xFFFD),
     ];
 
-    /// <summary>Whether every certificate font has a glyph for <paramref name="rune"/>.</summary>
-    public static bool CanDraw(Rune rune)
+    /// <summary>
+    /// Code point ranges (inclusive) drawn by a fallback face, by script: the characters each face has, limited to those
+    /// that print correctly without OpenType shaping (letters, digits, punctuation; no vowel points or harakat).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<(int First, int Last)>> FallbackRanges { get; } =
+        new Dictionary<string, IReadOnlyList<(int First, int Last)>>(StringComparer.Ordinal)
+        {
+            ["Hebrew"] = [(0x05BE, 0x05BE), (0x05D0, 0x05EA), (0x05F0, 0x05F4)],
+            ["Arabic"] =
+            [
+                (0x060C, 0x060C), (0x061B, 0x061B), (0x061F, 0x061F), (0x0621, 0x063A), (0x0640, 0x064A), (0x0660, 0x0669),
+                (0x0671, 0x0671), (0x067E, 0x067E), (0x0686, 0x0686), (0x0698, 0x0698), (0x06A9, 0x06A9), (0x06AF, 0x06AF),
+                (0x06CC, 0x06CC),
+            ],
+            ["Thai"] = [(0x0E01, 0x0E3A), (0x0E3F, 0x0E5B)],
+            ["CJK"] =
+            [
+                (0x3000, 0x3003), (0x3005, 0x3007), (0x300A, 0x3019), (0x301C, 0x301F), (0x3021, 0x3029), (0x3041, 0x3094),
+                (0x3099, 0x309E), (0x30A0, 0x30F6), (0x30FB, 0x30FE), (0x4E00, 0x9FA5), (0xFF01, 0xFF5E),
+            ],
+            ["Hangul"] = [(0x3131, 0x318E), (0xAC00, 0xD7A3)],
+        };
+
+    private static readonly (int First, int Last)[] AllFallback =
+        [.. FallbackRanges.Values.SelectMany(r => r).OrderBy(r => r.First)];
+
+    /// <summary>Whether a certificate face draws <paramref name="rune"/> (the own faces or a script fallback).</summary>
+    public static bool CanDraw(Rune rune) => InRanges(DrawableRanges, rune.Value) || InRanges(AllFallback, rune.Value);
+
+    private static bool InRanges(IReadOnlyList<(int First, int Last)> ranges, int value)
     {
-        var value = rune.Value;
         var low = 0;
-        var high = DrawableRanges.Count - 1;
+        var high = ranges.Count - 1;
         while (low <= high)
         {
             var mid = (low + high) / 2;
-            var (first, last) = DrawableRanges[mid];
+            var (first, last) = ranges[mid];
             if (value < first)
             {
                 high = mid - 1;
@@ -73,7 +103,7 @@ public static class CertificateCharacters
             }
             var shown = Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark ? string.Empty : rune + " ";
             return string.Create(CultureInfo.InvariantCulture,
-                $"{what} contains {shown}(U+{rune.Value:X4}, {ScriptOf(rune)}), which the certificate cannot print yet: its fonts cover Latin, Greek and Cyrillic only, and the character would print as an empty box.");
+                $"{what} contains {shown}(U+{rune.Value:X4}, {ScriptOf(rune)}), which the certificate cannot print yet: its fonts draw Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, Chinese, Japanese and Korean, and this character would print as an empty box or wrongly shaped.");
         }
         return null;
     }
@@ -92,6 +122,6 @@ public static class CertificateCharacters
         >= 0x2E80 and <= 0x2FDF or >= 0x3000 and <= 0x303F or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF
             or >= 0x20000 and <= 0x3FFFF => "Chinese, Japanese or Korean (CJK) script",
         >= 0x1F000 and <= 0x1FAFF or >= 0x2600 and <= 0x27BF or 0xFE0F or 0x200D => "an emoji or pictograph",
-        _ => "a character outside Latin, Greek and Cyrillic",
+        _ => "a character the certificate fonts lack",
     };
 }

@@ -5,7 +5,8 @@ using PdfSharp.Fonts;
 namespace MicroCredentials.Pdf.Layout;
 
 /// <summary>
-/// Serves the Noto Serif and Noto Sans faces shipped inside this assembly (SIL OFL 1.1, see Fonts/OFL.txt), so a
+/// Serves the Noto Serif and Noto Sans faces and the script fallback faces (<see cref="Text.ScriptFonts"/>) shipped
+/// inside this assembly (SIL OFL 1.1 and Apache 2.0, see Fonts/OFL.txt and Fonts/Apache-2.0.txt), so a
 /// certificate renders the same on a bare machine as on a desktop. PDFsharp on Linux has no platform font lookup.
 /// </summary>
 internal sealed class CertificateFontResolver : IFontResolver
@@ -41,17 +42,28 @@ internal sealed class CertificateFontResolver : IFontResolver
     /// <inheritdoc />
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
     {
-        var face = familyName switch
+        var (face, hasBold) = familyName switch
         {
-            Serif when bold => "NotoSerif-Bold",
-            Serif when italic => "NotoSerif-Italic",
-            Serif => "NotoSerif-Regular",
-            Sans when bold => "NotoSans-Bold",
-            Sans => "NotoSans-Regular",
-            _ => null,
+            Serif when bold => ("NotoSerif-Bold", true),
+            Serif when italic => ("NotoSerif-Italic", true),
+            Serif => ("NotoSerif-Regular", true),
+            Sans when bold => ("NotoSans-Bold", true),
+            Sans => ("NotoSans-Regular", true),
+            Text.ScriptFonts.Arabic => (bold ? "NotoNaskhArabic-Bold" : "NotoNaskhArabic-Regular", true),
+            Text.ScriptFonts.Hebrew => (bold ? "NotoSansHebrew-Bold" : "NotoSansHebrew-Regular", true),
+            Text.ScriptFonts.Thai => (bold ? "NotoSansThai-Bold" : "NotoSansThai-Regular", true),
+            // The CJK and Hangul subsets have one weight: bold is simulated (PDFsharp strokes the outline).
+            Text.ScriptFonts.Cjk => ("DroidSansFallback-Cjk", false),
+            Text.ScriptFonts.Hangul => ("MCHangul-Regular", false),
+            _ => ((string?)null, false),
         };
-        // Bold italic is not shipped: simulate the slant on the bold face rather than fail.
-        return face is null ? null : new FontResolverInfo(face, mustSimulateBold: false, mustSimulateItalic: bold && italic);
+        if (face is null)
+        {
+            return null;
+        }
+        // Only Noto Serif ships an italic; elsewhere (and for bold italic) the slant is simulated rather than failing.
+        var simulateItalic = italic && (bold || familyName != Serif);
+        return new FontResolverInfo(face, mustSimulateBold: bold && !hasBold, mustSimulateItalic: simulateItalic);
     }
 
     /// <inheritdoc />

@@ -37,6 +37,8 @@ internal sealed record CertificateLabels
     public required string CredentialId { get; init; }
     public required string Page { get; init; }
     public required string Continued { get; init; }
+    /// <summary>Alternative text of the QR code (PDF/UA-1 §7.3), followed by the address it encodes.</summary>
+    public required string QrCodeAlternative { get; init; }
     public required IReadOnlyList<string> Months { get; init; }
 
     public static CertificateLabels For(CertificateLanguage language) => language switch
@@ -82,6 +84,7 @@ internal sealed record CertificateLabels
         CredentialId = "Micro-credential identifier",
         Page = "Page",
         Continued = "… continued in full in the signed micro-credential embedded in this certificate.",
+        QrCodeAlternative = "QR code that opens the verification page of this certificate:",
         Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     };
 
@@ -120,6 +123,7 @@ internal sealed record CertificateLabels
         CredentialId = "Kenmerk van de microcredential",
         Page = "Pagina",
         Continued = "… volledig opgenomen in de ondertekende microcredential die in dit certificaat is ingebed.",
+        QrCodeAlternative = "QR-code die de verificatiepagina van dit certificaat opent:",
         Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
     };
 
@@ -158,6 +162,7 @@ internal sealed record CertificateLabels
         CredentialId = "Identifiant de la microcertification",
         Page = "Page",
         Continued = "… repris en entier dans la microcertification signée intégrée à ce certificat.",
+        QrCodeAlternative = "Code QR qui ouvre la page de vérification de ce certificat :",
         Months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     };
 }

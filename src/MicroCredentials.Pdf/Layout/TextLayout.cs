@@ -1,3 +1,4 @@
+using MicroCredentials.Pdf.Text;
 using PdfSharp.Drawing;
 
 namespace MicroCredentials.Pdf.Layout;
@@ -86,7 +87,10 @@ internal static class TextLayout
                 TextAlign.Right => x + width - Width(gfx, lines[i], font),
                 _ => x,
             };
-            gfx.DrawString(lines[i], font, brush, lineX, baseline, XStringFormats.BaseLineLeft);
+            // A wrapped line keeps its trailing space (invisible), so text extraction and screen readers do not
+            // join the last word of one line to the first of the next.
+            var drawn = i < lines.Count - 1 && lines[i].Length > 0 && !lines[i].EndsWith(' ') ? lines[i] + " " : lines[i];
+            DrawLine(gfx, drawn, font, brush, lineX, baseline);
         }
         return lines.Count * lineHeight;
     }
@@ -99,8 +103,44 @@ internal static class TextLayout
         return Draw(gfx, lines, sized, box.X, box.Y, box.Width, align);
     }
 
-    /// <summary>Width of a string in points.</summary>
-    public static double Width(XGraphics gfx, string text, XFont font) => gfx.MeasureString(text, font).Width;
+    /// <summary>Width of a string in points, as drawn (shaped, each run in its script's face).</summary>
+    public static double Width(XGraphics gfx, string text, XFont font)
+    {
+        if (!ScriptFonts.NeedsFallback(text))
+        {
+            return gfx.MeasureString(text, font).Width;
+        }
+        var width = 0.0;
+        foreach (var (run, family) in ScriptFonts.Runs(ArabicShaping.Shape(text)))
+        {
+            width += gfx.MeasureString(run, FontOf(font, family)).Width;
+        }
+        return width;
+    }
+
+    /// <summary>
+    /// Draws one line from its left baseline point: shaped, in visual order (right-to-left runs reversed), each run in
+    /// the face of its script, so no character falls back to the .notdef box.
+    /// </summary>
+    private static void DrawLine(XGraphics gfx, string line, XFont font, XBrush brush, double x, double baseline)
+    {
+        if (!ScriptFonts.NeedsFallback(line))
+        {
+            gfx.DrawString(line, font, brush, x, baseline, XStringFormats.BaseLineLeft);
+            return;
+        }
+        foreach (var (run, family) in ScriptFonts.Runs(ScriptFonts.Printed(line)))
+        {
+            var runFont = FontOf(font, family);
+            gfx.DrawString(run, runFont, brush, x, baseline, XStringFormats.BaseLineLeft);
+            x += gfx.MeasureString(run, runFont).Width;
+        }
+    }
+
+    private static readonly XPdfFontOptions Unicode = new(PdfSharp.Pdf.PdfFontEncoding.Unicode);
+
+    private static XFont FontOf(XFont font, string? family) =>
+        family is null ? font : new XFont(family, font.Size, font.Style, Unicode);
 
     private static int FittingPrefix(XGraphics gfx, string word, XFont font, double width)
     {

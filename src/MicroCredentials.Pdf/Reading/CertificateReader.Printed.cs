@@ -236,8 +236,10 @@ public static partial class CertificateReader
             ("id", facts.CredentialId),
         };
         // Long values wrap and may end in an ellipsis: their first 40 characters must be legible.
+        // Right-to-left and Arabic values are drawn shaped and in visual order: look for them as printed too.
         return values.Where(v => v.Value is { Length: > 0 } value
-                && !legible.Contains(Normalize(value.Length > 40 ? value[..40] : value), StringComparison.Ordinal))
+                && !legible.Contains(Normalize(value.Length > 40 ? value[..40] : value), StringComparison.Ordinal)
+                && !legible.Contains(Normalize(Text.ScriptFonts.Printed(value.Length > 40 ? value[..40] : value)), StringComparison.Ordinal))
             .Select(v => v.Name).ToList();
     }
 
