@@ -21,18 +21,7 @@ public static class CertificateRendering
     public static byte[] Render(string credentialJson, string? credentialJwt, string language, Uri verificationUrl, string handle,
         string shortCode, string? signatory, X509Certificate2? seal, DateTimeOffset signingTime)
     {
-        var (name, title) = SplitSignatory(signatory);
-        var document = new CertificateDocument(new CertificateModel
-        {
-            CredentialJson = credentialJson,
-            CredentialJwt = credentialJwt,
-            Language = LanguageOf(language),
-            VerificationUrl = verificationUrl,
-            CredentialHandle = handle,
-            ShortCode = shortCode,
-            SignatoryName = name,
-            SignatoryTitle = title,
-        });
+        var document = Document(credentialJson, credentialJwt, language, verificationUrl, handle, shortCode, signatory);
         return seal is { HasPrivateKey: true } ? document.GenerateSignedPdf(seal, signingTime) : document.GeneratePdf();
     }
 
@@ -62,8 +51,15 @@ public static class CertificateRendering
                 Pdf = Render(credentialJson, credentialJwt, language, verificationUrl, handle, shortCode, signatory, seal, signingTime),
             };
         }
+        var document = Document(credentialJson, credentialJwt, language, verificationUrl, handle, shortCode, signatory);
+        return await document.GenerateSignedPdfAsync(seal, signingTime, timeStamps, cancellationToken);
+    }
+
+    private static CertificateDocument Document(string credentialJson, string? credentialJwt, string language, Uri verificationUrl,
+        string handle, string shortCode, string? signatory)
+    {
         var (name, title) = SplitSignatory(signatory);
-        var document = new CertificateDocument(new CertificateModel
+        return new CertificateDocument(new CertificateModel
         {
             CredentialJson = credentialJson,
             CredentialJwt = credentialJwt,
@@ -74,7 +70,6 @@ public static class CertificateRendering
             SignatoryName = name,
             SignatoryTitle = title,
         });
-        return await document.GenerateSignedPdfAsync(seal, signingTime, timeStamps, cancellationToken);
     }
 
     /// <summary>The certificate languages by language-map key, in the order they are offered.</summary>
