@@ -94,6 +94,19 @@ public sealed class TimeStampFailureTests
     }
 
     [Test]
+    public async Task SignAsync_TsaNeverAnswers_DefaultTimeoutIsTheLimit()
+    {
+        _tsa.Behaviour = Mode.Silent;
+        var clock = Stopwatch.StartNew();
+
+        var result = await TimeStampedSeal.SealAsync(_tsa);
+
+        Assert.That(result.TimeStamp!.Failure, Is.EqualTo(TimeStampFailure.Timeout));
+        Assert.That(result.Detail, Does.Contain($"within {PdfLimits.TimeStampTimeoutSeconds} seconds"));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(PdfLimits.TimeStampTimeoutSeconds - 1)));
+    }
+
+    [Test]
     public async Task RequestAsync_CallerCancels_Throws()
     {
         _tsa.Behaviour = Mode.Silent;

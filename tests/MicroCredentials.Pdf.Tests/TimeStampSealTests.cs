@@ -123,6 +123,40 @@ public sealed class TimeStampSealTests
         Assert.That(read.TimeStampTime, Is.Null);
     }
 
+    [TestCase(new byte[] { 0x04, 0x03, 0x01, 0x02, 0x03 })]
+    [TestCase(new byte[] { 0x30, 0x00 })]
+    public async Task Read_TimeStampAttributeNotAToken_SealRefused(byte[] value)
+    {
+        var pdf = (await TimeStampedSeal.SealAsync(_tsa)).Pdf!;
+        var cms = TimeStampedSeal.Cms(pdf);
+        var signer = cms.SignerInfos[0];
+        var attribute = signer.UnsignedAttributes.Cast<CryptographicAttributeObject>().Single().Values[0];
+        signer.RemoveUnsignedAttribute(attribute);
+        signer.AddUnsignedAttribute(new AsnEncodedData(attribute.Oid!, value));
+        TimeStampedSeal.ReplaceContents(pdf, cms.Encode());
+
+        var read = CertificateReader.Read(pdf);
+
+        Assert.That(read.Verdict, Is.EqualTo(CertificateVerdict.SignatureInvalid), read.Detail);
+        Assert.That(read.Detail, Does.Contain("time-stamp does not verify"));
+    }
+
+    [Test]
+    public async Task Read_TimeStampRemoved_ValidSealWithoutTimeStamp()
+    {
+        var pdf = (await TimeStampedSeal.SealAsync(_tsa)).Pdf!;
+        var cms = TimeStampedSeal.Cms(pdf);
+        var signer = cms.SignerInfos[0];
+        signer.RemoveUnsignedAttribute(signer.UnsignedAttributes.Cast<CryptographicAttributeObject>().Single().Values[0]);
+        TimeStampedSeal.ReplaceContents(pdf, cms.Encode());
+
+        var read = CertificateReader.Read(pdf);
+
+        // Stripping the token only lowers the seal to B-B: still our unchanged file, no longer time-stamped.
+        Assert.That(read.Verdict, Is.EqualTo(CertificateVerdict.SignatureValid), read.Detail);
+        Assert.That(read.TimeStampTime, Is.Null);
+    }
+
     [Test]
     public async Task SignAsync_Dss_HoldsTheSealCertificateInsideTheSignedRevision()
     {
