@@ -30,6 +30,7 @@ public sealed class TimeStampFailureTests
 
     [TestCase(Mode.Rejection, TimeStampFailure.Rejected, "refused the request")]
     [TestCase(Mode.Garbage, TimeStampFailure.Malformed, "did not answer with a time-stamp response")]
+    [TestCase(Mode.GrantedNoToken, TimeStampFailure.Malformed, "did not answer with a time-stamp response")]
     [TestCase(Mode.Unavailable, TimeStampFailure.HttpStatus, "answered HTTP 503")]
     [TestCase(Mode.WrongImprint, TimeStampFailure.InvalidToken, "token that does not verify for this request")]
     [TestCase(Mode.BadSignature, TimeStampFailure.InvalidToken, "token that does not verify for this request")]

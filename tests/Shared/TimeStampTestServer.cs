@@ -44,6 +44,9 @@ public sealed class TimeStampTestServer : IDisposable
 
         /// <summary>A token whose signature value has one bit flipped.</summary>
         BadSignature,
+
+        /// <summary>Status granted, followed by a DER value that is not a CMS ContentInfo.</summary>
+        GrantedNoToken,
     }
 
     /// <summary>The policy OID written in every token (a private test arc).</summary>
@@ -162,6 +165,9 @@ public sealed class TimeStampTestServer : IDisposable
                 {
                     await stream.WriteAsync(chunk, ct);
                 }
+                return;
+            case Mode.GrantedNoToken:
+                await WriteAsync(stream, 200, "application/timestamp-reply", Response(0, [0x30, 0x03, 0x02, 0x01, 0x05]), ct);
                 return;
             case Mode.Rejection:
                 await WriteAsync(stream, 200, "application/timestamp-reply", Response(status: 2, token: null), ct);

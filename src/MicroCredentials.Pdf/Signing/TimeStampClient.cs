@@ -116,7 +116,7 @@ public sealed class TimeStampClient : IDisposable
                 return Failed(TimeStampFailure.Malformed, "answered with bytes after its time-stamp response");
             }
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or System.Formats.Asn1.AsnContentException or ArgumentException)
         {
             // ProcessResponse also checks the token's signature: tell a refusal and a bad token from noise.
             return Classify(answer) switch
