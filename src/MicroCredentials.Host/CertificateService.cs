@@ -3,24 +3,44 @@ using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Keys;
 using MicroCredentials.Pdf;
+using MicroCredentials.Pdf.Signing;
 
 namespace MicroCredentials.Host;
 
 /// <summary>
 /// The PDF certificate of a stored credential in the language the graduate asks for: rendered and sealed once per
 /// language (at the first download) and stored, so every later download returns the same bytes with the same seal
-/// time — also after a revocation, when the status list, not the file, says the credential is revoked.
+/// time — also after a revocation, when the status list, not the file, says the credential is revoked. With a
+/// time-stamping authority (<c>Issuer:TimeStampUrl</c>) the stored seal is PAdES B-T; while that TSA fails, the
+/// graduate gets a seal without time-stamp that is not stored, so the next download tries again.
 /// </summary>
 internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issuance, MicroCredentialCatalog catalog, CredentialStore store,
-    TimeProvider time)
+    TimeProvider time, ILogger<CertificateService> logger, TimeStampClient? timeStamps = null)
 {
-    /// <summary>Renders and seals the certificate now (not stored).</summary>
+    /// <summary>Renders and seals the certificate now without a time-stamp (not stored).</summary>
     public byte[] RenderPdf(StoredCredential stored, string language) => CertificateRendering.Render(
         stored.CredentialJson, stored.Jwt, language, new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle,
         stored.ShortCode, catalog.Issuer.SignatoryFor(language), keys.SealCertificate, time.GetUtcNow());
 
     /// <summary>The stored certificate in <paramref name="language"/>; rendered, sealed and stored first when there is none yet.</summary>
-    public async Task<byte[]> GetPdfAsync(StoredCredential stored, string language, CancellationToken cancellationToken) =>
-        await store.FindCertificatePdfAsync(stored.Id, language, cancellationToken)
-        ?? await store.StoreCertificatePdfAsync(stored.Id, language, RenderPdf(stored, language), cancellationToken);
+    public async Task<byte[]> GetPdfAsync(StoredCredential stored, string language, CancellationToken cancellationToken)
+    {
+        if (await store.FindCertificatePdfAsync(stored.Id, language, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+        if (timeStamps is null || keys.SealCertificate is not { HasPrivateKey: true })
+        {
+            return await store.StoreCertificatePdfAsync(stored.Id, language, RenderPdf(stored, language), cancellationToken);
+        }
+        var sealedPdf = await CertificateRendering.RenderAsync(stored.CredentialJson, stored.Jwt, language,
+            new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle, stored.ShortCode, catalog.Issuer.SignatoryFor(language),
+            keys.SealCertificate, time.GetUtcNow(), timeStamps, cancellationToken);
+        if (sealedPdf.Succeeded)
+        {
+            return await store.StoreCertificatePdfAsync(stored.Id, language, sealedPdf.Pdf, cancellationToken);
+        }
+        logger.LogWarning("Certificate served without time-stamp and not stored: {Reason}", sealedPdf.Detail);
+        return RenderPdf(stored, language);
+    }
 }

@@ -73,4 +73,12 @@ public sealed class IssuerOptions
     /// connection's address counts, so a client cannot pick its own bucket.
     /// </summary>
     [Infrastructure.TrustedProxies] public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// RFC 3161 time-stamping authority (an <c>https</c> URL on port 443 at a public address) that time-stamps the
+    /// certificate PDF's seal (PAdES B-T), so the seal stays verifiable after the seal certificate expires. Default none:
+    /// the seal is PAdES B-B and no network is used. While the TSA fails, downloads get an unstored seal without
+    /// time-stamp (see docs/pdf.md, "Seal and time stamp").
+    /// </summary>
+    public string? TimeStampUrl { get; set; }
 }

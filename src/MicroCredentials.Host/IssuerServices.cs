@@ -77,6 +77,8 @@ internal static class IssuerServices
         builder.Services.AddSingleton<StatusListPublisher>();
         builder.Services.AddSingleton<StoredVerificationCache>();
         builder.Services.AddSingleton<CertificateService>();
+        // PAdES B-T: the seal's time-stamping authority, fetched by the same SSRF rules as status lists (Core/Net/PublicHttp).
+        builder.Services.AddSealTimeStamps(options.TimeStampUrl);
     }
 
     private static IssuerKeySet LoadKeys(string keysDir, IssuerOptions options, string issuerId, IList<string> earlierIssuerIds) =>

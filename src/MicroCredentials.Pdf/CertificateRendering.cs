@@ -21,8 +21,45 @@ public static class CertificateRendering
     public static byte[] Render(string credentialJson, string? credentialJwt, string language, Uri verificationUrl, string handle,
         string shortCode, string? signatory, X509Certificate2? seal, DateTimeOffset signingTime)
     {
+        var document = Document(credentialJson, credentialJwt, language, verificationUrl, handle, shortCode, signatory);
+        return seal is { HasPrivateKey: true } ? document.GenerateSignedPdf(seal, signingTime) : document.GeneratePdf();
+    }
+
+    /// <summary>
+    /// As <see cref="Render"/>, and when <paramref name="timeStamps"/> is given the seal is time-stamped (PAdES B-T);
+    /// when that TSA gives no valid token the result holds no PDF and says why (nothing half-sealed is returned).
+    /// </summary>
+    /// <param name="credentialJson">The signed credential (every printed value comes from it).</param>
+    /// <param name="credentialJwt">The VC-JWT, embedded beside the JSON when given.</param>
+    /// <param name="language"><c>nl</c>, <c>en</c> or <c>fr</c>.</param>
+    /// <param name="verificationUrl">The QR code's target.</param>
+    /// <param name="handle">The credential handle printed beside the QR code.</param>
+    /// <param name="shortCode">The short code printed beside the QR code.</param>
+    /// <param name="signatory">"Name, function" of the signatory, or null.</param>
+    /// <param name="seal">The issuer's seal certificate, or null for an unsealed PDF.</param>
+    /// <param name="signingTime">The seal's signing time.</param>
+    /// <param name="timeStamps">The time-stamping authority, or null for a B-B seal.</param>
+    /// <param name="cancellationToken">Cancels the time-stamp request.</param>
+    public static async Task<Signing.SealResult> RenderAsync(string credentialJson, string? credentialJwt, string language, Uri verificationUrl,
+        string handle, string shortCode, string? signatory, X509Certificate2? seal, DateTimeOffset signingTime,
+        Signing.TimeStampClient? timeStamps, CancellationToken cancellationToken)
+    {
+        if (timeStamps is null || seal is not { HasPrivateKey: true })
+        {
+            return new Signing.SealResult
+            {
+                Pdf = Render(credentialJson, credentialJwt, language, verificationUrl, handle, shortCode, signatory, seal, signingTime),
+            };
+        }
+        var document = Document(credentialJson, credentialJwt, language, verificationUrl, handle, shortCode, signatory);
+        return await document.GenerateSignedPdfAsync(seal, signingTime, timeStamps, cancellationToken);
+    }
+
+    private static CertificateDocument Document(string credentialJson, string? credentialJwt, string language, Uri verificationUrl,
+        string handle, string shortCode, string? signatory)
+    {
         var (name, title) = SplitSignatory(signatory);
-        var document = new CertificateDocument(new CertificateModel
+        return new CertificateDocument(new CertificateModel
         {
             CredentialJson = credentialJson,
             CredentialJwt = credentialJwt,
@@ -33,7 +70,6 @@ public static class CertificateRendering
             SignatoryName = name,
             SignatoryTitle = title,
         });
-        return seal is { HasPrivateKey: true } ? document.GenerateSignedPdf(seal, signingTime) : document.GeneratePdf();
     }
 
     /// <summary>The certificate languages by language-map key, in the order they are offered.</summary>

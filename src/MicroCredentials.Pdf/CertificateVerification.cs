@@ -52,7 +52,13 @@ public static class CertificateVerification
         var checks = report.Checks.ToList();
         checks.Add(SealCheck(read, sealCertificate, original));
         checks.Add(PrintedCheck(read, original));
-        return report with { Verdict = DocumentVerdict(report.Verdict, original, read.PrintedValues), Checks = checks };
+        return report with
+        {
+            Verdict = DocumentVerdict(report.Verdict, original, read.PrintedValues),
+            Checks = checks,
+            SealTimeStamp = original ? read.TimeStampTime : null,
+            SealTimeStampAuthority = original ? read.TimeStampAuthority : null,
+        };
     }
 
     /// <summary>Our seal certificate signed the whole file and the signature verifies.</summary>
@@ -80,7 +86,8 @@ public static class CertificateVerification
         if (original)
         {
             return new(CheckId.PdfSignature, CheckOutcome.Pass, VerificationReasons.Ok,
-                $"The PDF is sealed by the issuer ({read.SignerSubject}) and was not changed after sealing: it is the original certificate.");
+                $"The PDF is sealed by the issuer ({read.SignerSubject}) and was not changed after sealing: it is the original certificate."
+                + (read.TimeStampTime is { } at ? $" Sealed at {at:u} (time-stamped by {read.TimeStampAuthority})." : string.Empty));
         }
         return read.Verdict switch
         {

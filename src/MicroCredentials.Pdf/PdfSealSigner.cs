@@ -11,7 +11,9 @@ namespace MicroCredentials.Pdf;
 /// <summary>
 /// Seals a PDF with the issuer's X.509 seal certificate: an invisible signature field whose CMS (CAdES detached,
 /// SHA-256, signing-time, ESS signing-certificate-v2; <c>/SubFilter /ETSI.CAdES.detached</c>) covers the whole
-/// file except its own <c>/Contents</c> value.
+/// file except its own <c>/Contents</c> value — PAdES baseline B-B. With a <see cref="TimeStampClient"/> the CMS also
+/// carries an RFC 3161 signature time-stamp (PAdES B-T). The catalogue's <c>/DSS</c> holds the seal certificate (and
+/// any chain certificates given), inside the signed revision.
 /// </summary>
 public static class PdfSealSigner
 {
@@ -28,6 +30,26 @@ public static class PdfSealSigner
         return SignDocument(document, seal, signingTime, "Sealed by the issuer");
     }
 
+    /// <summary>
+    /// Signs an existing PDF and, with <paramref name="timeStamps"/>, time-stamps the signature (PAdES B-T). When the
+    /// time-stamping authority gives no valid token the result holds no PDF and says why: a certificate is stored once,
+    /// so one that should carry a time-stamp is never stored without it.
+    /// </summary>
+    /// <param name="pdf">The PDF to sign.</param>
+    /// <param name="seal">Seal certificate with its private key (RSA or ECDSA).</param>
+    /// <param name="signingTime">Value of the signing-time attribute.</param>
+    /// <param name="timeStamps">The TSA, or null for a B-B seal.</param>
+    /// <param name="cancellationToken">Cancels the time-stamp request.</param>
+    /// <exception cref="ArgumentException">The certificate has no private key.</exception>
+    public static async Task<SealResult> SignAsync(byte[] pdf, X509Certificate2 seal, DateTimeOffset signingTime,
+        TimeStampClient? timeStamps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        using var input = new MemoryStream(pdf, writable: false);
+        using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
+        return await SignDocumentAsync(document, seal, signingTime, "Sealed by the issuer", timeStamps, cancellationToken);
+    }
+
     /// <summary>Attaches the signature handler and saves; the CMS is computed while PDFsharp writes the file.</summary>
     /// <param name="document">The document to seal.</param>
     /// <param name="seal">Seal certificate with its private key.</param>
@@ -38,12 +60,44 @@ public static class PdfSealSigner
     internal static byte[] SignDocument(PdfDocument document, X509Certificate2 seal, DateTimeOffset signingTime, string reason,
         Func<Stream, Stream>? saveThrough = null, Action<Stream>? afterSave = null)
     {
+        using var output = new MemoryStream();
+        Prepare(document, new CmsSealSigner(Checked(seal), signingTime, output), reason);
+        var target = saveThrough?.Invoke(output) ?? output;
+        document.Save(target, closeStream: false);
+        afterSave?.Invoke(target);
+        return output.ToArray();
+    }
+
+    /// <summary>As <see cref="SignDocument"/>, asking <paramref name="timeStamps"/> for a signature time-stamp.</summary>
+    internal static async Task<SealResult> SignDocumentAsync(PdfDocument document, X509Certificate2 seal, DateTimeOffset signingTime,
+        string reason, TimeStampClient? timeStamps, CancellationToken cancellationToken,
+        Func<Stream, Stream>? saveThrough = null, Action<Stream>? afterSave = null)
+    {
+        using var output = new MemoryStream();
+        var signer = new CmsSealSigner(Checked(seal), signingTime, output, timeStamps, cancellationToken);
+        Prepare(document, signer, reason);
+        var target = saveThrough?.Invoke(output) ?? output;
+        await document.SaveAsync(target, closeStream: false);
+        afterSave?.Invoke(target);
+        cancellationToken.ThrowIfCancellationRequested();
+        return signer.TimeStamp is { Succeeded: false } failed
+            ? new SealResult { TimeStamp = failed }
+            : new SealResult { Pdf = output.ToArray(), TimeStamp = signer.TimeStamp };
+    }
+
+    private static X509Certificate2 Checked(X509Certificate2 seal)
+    {
         ArgumentNullException.ThrowIfNull(seal);
         if (!seal.HasPrivateKey)
         {
             throw new ArgumentException("The seal certificate has no private key.", nameof(seal));
         }
-        using var output = new MemoryStream();
+        return seal;
+    }
+
+    private static void Prepare(PdfDocument document, CmsSealSigner signer, string reason)
+    {
+        DocumentSecurityStore.Add(document, [signer.Certificate]);
         var options = new DigitalSignatureOptions
         {
             Reason = reason,
@@ -51,10 +105,6 @@ public static class PdfSealSigner
             PageIndex = 0,
             Rectangle = new XRect(0, 0, 0, 0),
         };
-        DigitalSignatureHandler.ForDocument(document, new CmsSealSigner(seal, signingTime, output), options);
-        var target = saveThrough?.Invoke(output) ?? output;
-        document.Save(target, closeStream: false);
-        afterSave?.Invoke(target);
-        return output.ToArray();
+        DigitalSignatureHandler.ForDocument(document, signer, options);
     }
 }

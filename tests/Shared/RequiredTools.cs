@@ -22,6 +22,7 @@ internal static class RequiredTools
     {
         "pdfsig" or "pdftoppm" or "pdfdetach" or "pdftotext" or "pdfinfo" => "sudo apt-get install -y poppler-utils",
         "zbarimg" => "sudo apt-get install -y zbar-tools",
+        "openssl" => "sudo apt-get install -y openssl",
         "chromium" => "sudo apt-get install -y chromium",
         "node" or "npm" => "sudo apt-get install -y nodejs npm",
         "initdb" or "pg_ctl" or "postgres" => "sudo apt-get install -y postgresql",

@@ -27,6 +27,15 @@ public sealed record VerificationReport
     /// </summary>
     public bool SignedWithDemoKey { get; init; }
 
+    /// <summary>
+    /// For an uploaded certificate PDF sealed by the issuer with an RFC 3161 signature time-stamp (PAdES B-T): the time
+    /// the time-stamping authority vouches for ("sealed at …"); null otherwise.
+    /// </summary>
+    public DateTimeOffset? SealTimeStamp { get; init; }
+
+    /// <summary>The name of the time-stamping authority of <see cref="SealTimeStamp"/> ("time-stamped by …"); null otherwise.</summary>
+    public string? SealTimeStampAuthority { get; init; }
+
     /// <summary>True for <see cref="Verdict.Valid"/> only (see <see cref="SignedWithDemoKey"/> for what it is worth).</summary>
     public bool Verified => Verdict == Verdict.Valid;
 }

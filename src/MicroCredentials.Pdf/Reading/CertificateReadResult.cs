@@ -20,6 +20,18 @@ public sealed record CertificateReadResult
     /// <summary>The CMS signing-time attribute, when present.</summary>
     public DateTimeOffset? SigningTime { get; init; }
 
+    /// <summary>
+    /// The time in the seal's RFC 3161 signature time-stamp (PAdES B-T), when the seal carries one that verifies: the
+    /// latest moment the seal can have been made, vouched for by the time-stamping authority rather than by the signer.
+    /// </summary>
+    public DateTimeOffset? TimeStampTime { get; init; }
+
+    /// <summary>The time-stamping authority's certificate (from the token), when a verified time-stamp is present.</summary>
+    public X509Certificate2? TimeStampCertificate { get; init; }
+
+    /// <summary>The time-stamping authority's name (the common name of its certificate), when a verified time-stamp is present.</summary>
+    public string? TimeStampAuthority => TimeStampCertificate?.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+
     /// <summary>The signature's <c>/SubFilter</c>, e.g. <c>ETSI.CAdES.detached</c>.</summary>
     public string? SubFilter { get; init; }
 

@@ -130,7 +130,7 @@ public static partial class CertificateReader
                 Detail = "The PDF signature does not match the document: it was altered after signing.",
             };
         }
-        return result;
+        return ReadTimeStamp(signer, result);
     }
 
     private static CertificateReadResult Invalid(string detail, string? subFilter) =>

@@ -9,7 +9,8 @@ namespace MicroCredentials.Pdf.Signing;
 
 /// <summary>
 /// PDFsharp signer producing a CAdES-style detached CMS: SHA-256, signed attributes content-type, message-digest,
-/// signing-time and ESS signing-certificate-v2, the seal certificate included. Before hashing it turns PDFsharp's
+/// signing-time and ESS signing-certificate-v2, the seal certificate included; with a <see cref="TimeStampClient"/>, an
+/// unsigned signature-time-stamp attribute (RFC 3161 token over the signature value: PAdES B-T). Before hashing it turns PDFsharp's
 /// <c>/SubFilter /adbe.pkcs7.detached</c> into the PAdES value <c>/ETSI.CAdES.detached</c> in the output buffer
 /// (same length, so no offset moves).
 /// </summary>
@@ -18,11 +19,18 @@ namespace MicroCredentials.Pdf.Signing;
 /// through PDFsharp's ranged stream: that stream allocates about 8 MB per 100 KB document and took most of the
 /// signing time.
 /// </remarks>
-internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signingTime, MemoryStream output) : IDigitalSigner
+internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signingTime, MemoryStream output,
+    TimeStampClient? timeStamps = null, CancellationToken cancellationToken = default) : IDigitalSigner
 {
+    /// <summary>id-aa-signatureTimeStampToken (RFC 3161 Appendix A).</summary>
+    public const string SignatureTimeStampOid = "1.2.840.113549.1.9.16.2.14";
+
     private static readonly byte[] AdobeSubFilter = Encoding.ASCII.GetBytes("/adbe.pkcs7.detached");
     private static readonly byte[] PadesSubFilter = Encoding.ASCII.GetBytes("/ETSI.CAdES.detached");
     private static readonly byte[] ByteRangeKey = Encoding.ASCII.GetBytes("/ByteRange");
+
+    /// <summary>The seal certificate.</summary>
+    public X509Certificate2 Certificate => seal;
 
     /// <inheritdoc />
     public string CertificateName => seal.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
@@ -30,10 +38,13 @@ internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signin
     /// <inheritdoc />
     public Task<int> GetSignatureSizeAsync() =>
         // Certificate + signature value + signed attributes + CMS framing, with room to spare (padding is zeros).
-        Task.FromResult(seal.RawData.Length + 2 * KeySizeBytes() + 1024);
+        Task.FromResult(seal.RawData.Length + 2 * KeySizeBytes() + 1024 + (timeStamps is null ? 0 : PdfLimits.MaxTimeStampResponseBytes));
+
+    /// <summary>The time-stamp outcome once the signature is computed; null without a <see cref="TimeStampClient"/>.</summary>
+    public TimeStampResult? TimeStamp { get; private set; }
 
     /// <inheritdoc />
-    public Task<byte[]> GetSignatureAsync(Stream stream)
+    public async Task<byte[]> GetSignatureAsync(Stream stream)
     {
         // The ranged stream describes exactly the bytes SignedBytes() takes from the buffer.
         _ = stream;
@@ -48,7 +59,16 @@ internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signin
         signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
         signer.SignedAttributes.Add(SigningCertificateV2.Create(seal));
         cms.ComputeSignature(signer, silent: true);
-        return Task.FromResult(cms.Encode());
+        if (timeStamps is not null)
+        {
+            var signerInfo = cms.SignerInfos[0];
+            TimeStamp = await timeStamps.RequestAsync(signerInfo.GetSignature(), cancellationToken);
+            if (TimeStamp.Succeeded)
+            {
+                signerInfo.AddUnsignedAttribute(new AsnEncodedData(SignatureTimeStampOid, TimeStamp.Token.AsSignedCms().Encode()));
+            }
+        }
+        return cms.Encode();
     }
 
     private int KeySizeBytes() =>
