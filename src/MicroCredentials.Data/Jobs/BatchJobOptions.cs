@@ -10,6 +10,13 @@ public sealed class BatchJobOptions
     public int RowsPerCommit { get; set; } = 100;
 
     /// <summary>
+    /// Chunks waiting between two pipeline stages (claim → sign → commit). Default 2: enough for each stage to find work
+    /// when the one before it is slower for a moment; with the chunk in each stage's hands, a run holds at most about
+    /// (3 + 2 × this) × <see cref="RowsPerCommit"/> rows in memory.
+    /// </summary>
+    public int ChunksInFlight { get; set; } = 2;
+
+    /// <summary>
     /// How long a claim holds. A row claimed longer ago (its worker crashed or was stopped) is taken over by the next
     /// worker, with the status slots already reserved for it. Default 2 minutes: far longer than one chunk takes.
     /// </summary>
@@ -30,6 +37,11 @@ public sealed class BatchJobOptions
         if (RowsPerCommit is < 1 or > 1_000)
         {
             throw new InvalidOperationException($"Jobs:RowsPerCommit must be 1–1000 (is {RowsPerCommit}).");
+        }
+
+        if (ChunksInFlight is < 1 or > 16)
+        {
+            throw new InvalidOperationException($"Jobs:ChunksInFlight must be 1–16 (is {ChunksInFlight}).");
         }
 
         if (ClaimLease < TimeSpan.Zero || PollInterval <= TimeSpan.Zero)

@@ -102,6 +102,31 @@ public sealed partial class CredentialStore
         }
     }
 
+    /// <summary>
+    /// Hands a job's claimed, unwritten rows back (pending again, status slots kept, so the next claim reuses them):
+    /// those of one worker when <paramref name="workerId"/> is given (a run that stopped), else every claim (a run
+    /// resumed after a crash takes over at once instead of waiting out the dead worker's lease — safe, since a row is
+    /// written only under its current claim and only if its award is not stored yet).
+    /// </summary>
+    /// <returns>The rows handed back.</returns>
+    internal async Task<int> ReleaseBatchClaimsAsync(string jobId, string? workerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var ofWorker = workerId is null ? "" : " AND claimed_by = @worker";
+        await using var release = connection.Sql(
+            $"UPDATE job_rows SET state = @pending, claimed_by = NULL, claimed_until = NULL WHERE job_id = @job AND state = @claimed{ofWorker}", transaction)
+            .With("@pending", JobRowStates.Pending).With("@job", jobId).With("@claimed", JobRowStates.Claimed);
+        if (workerId is not null)
+        {
+            release.With("@worker", workerId);
+        }
+
+        var released = await release.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return released;
+    }
+
     /// <summary>The credential ids already issued for the given idempotency keys (key → id).</summary>
     internal async Task<IReadOnlyDictionary<string, string>> FindIdsByIdempotencyKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
