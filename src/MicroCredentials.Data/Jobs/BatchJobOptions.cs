@@ -3,6 +3,9 @@ namespace MicroCredentials.Data.Jobs;
 /// <summary>How batch jobs are worked (host section <c>Jobs</c>; the CLI uses the defaults).</summary>
 public sealed class BatchJobOptions
 {
+    /// <summary>CSV records read and stored per transaction while a job is stored: an upload holds about one such chunk in memory.</summary>
+    public const int StoreChunkRows = 1_000;
+
     /// <summary>Credentials signed in parallel. Default: <see cref="Environment.ProcessorCount"/>.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 

@@ -101,6 +101,25 @@ public sealed class BatchJobRunner
         return final;
     }
 
+    /// <summary>
+    /// Finishes a job whose run was killed or stopped: first takes over every claim on it at once — a killed process's
+    /// rows would otherwise wait out <see cref="BatchJobOptions.ClaimLease"/> — then runs it (<see cref="RunAsync"/>).
+    /// Taking over a claim another live worker holds costs that worker its chunk, never a duplicate: a row is written
+    /// only under its current claim and only if its award is not stored yet.
+    /// </summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="catalog">The catalogue the rows are issued from.</param>
+    /// <param name="progress">Told after every committed chunk.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The job's status at the end, or null for an unknown job.</returns>
+    public async Task<BatchJobStatus?> ResumeAsync(string jobId, MicroCredentialCatalog catalog, IProgress<BatchJobStatus>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        await _issuance.Store.ReleaseBatchClaimsAsync(jobId, workerId: null, cancellationToken);
+        return await RunAsync(jobId, catalog, progress, cancellationToken);
+    }
+
     // Runs a stage on the thread pool; when it ends its output channel is completed, and when it fails the others stop.
     private static Task Stage(Func<Task> run, Action<Exception?>? complete, CancellationTokenSource stop) => Task.Run(async () =>
     {

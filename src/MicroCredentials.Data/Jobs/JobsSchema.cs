@@ -10,9 +10,6 @@ internal static class JobsSchema
     /// <summary>Job rows per INSERT statement when a job is stored (8 parameters each, far under every provider's limit).</summary>
     public const int InsertRowsPerStatement = 100;
 
-    /// <summary>CSV records stored per transaction while a job is stored: the memory a job's upload holds is about one chunk.</summary>
-    public const int StoreChunkRows = 1_000;
-
     /// <summary>A job still storing after this long was left by a crash (an upload takes seconds): a later upload deletes it.</summary>
     public static readonly TimeSpan StaleStoringAfter = TimeSpan.FromHours(1);
 

@@ -43,22 +43,28 @@ internal static partial class IssuanceApi
                 detail: "Send the learners CSV as text/csv (or text/plain), or as a multipart form with a field 'file'.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var upload = await UploadReader.ReadCsvAsync(request, ct);
-        if (upload.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var csv = LearnerCsvReader.Read(upload.Text!, upload.FileName, catalog, AwardDates.Today(time));
         if (dryRun == true)
         {
+            var upload = await UploadReader.ReadCsvAsync(request, ct);
+            if (upload.Problem is { } problem)
+            {
+                return problem;
+            }
+
+            var csv = LearnerCsvReader.Read(upload.Text!, upload.FileName, catalog, AwardDates.Today(time));
             return await DryRunAsync(request, issuance, catalog, csv, ct);
         }
 
-        var jobId = await issuance.Store.CreateBatchJobAsync(csv, request.HttpContext.Actor(), upload.FileName, ct);
+        // Streamed into the job as it is read: a 100,000-row upload is never held in memory.
+        var stored = await BatchUpload.StoreAsync(request, issuance.Store, catalog, AwardDates.Today(time), request.HttpContext.Actor(), ct);
+        if (stored.Problem is { } refused)
+        {
+            return refused;
+        }
+
         signal.Wake();
-        var status = await issuance.Store.GetBatchJobAsync(jobId, ct);
-        return TypedResults.Accepted($"/api/batches/{jobId}", BatchJobResponse.From(status!));
+        var status = await issuance.Store.GetBatchJobAsync(stored.JobId!, ct);
+        return TypedResults.Accepted($"/api/batches/{stored.JobId}", BatchJobResponse.From(status!));
     }
 
     private static async Task<IResult> DryRunAsync(HttpRequest request, IssuanceService issuance, MicroCredentialCatalog catalog, LearnerCsvResult csv,
