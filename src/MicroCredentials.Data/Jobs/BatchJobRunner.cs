@@ -71,6 +71,7 @@ public sealed class BatchJobRunner
         status = await store.GetBatchJobAsync(jobId, cancellationToken) ?? status;
         progress?.Report(status);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var jobStopped = false;
         var channel = new BoundedChannelOptions(_options.ChunksInFlight) { SingleReader = true, SingleWriter = true };
         var claimed = Channel.CreateBounded<ClaimedChunk>(channel);
         var signed = Channel.CreateBounded<JobRowOutcome[]>(channel);
@@ -78,11 +79,23 @@ public sealed class BatchJobRunner
         {
             Stage(() => ClaimAsync(jobId, catalog, status.Actor, claimed.Writer, stop.Token), e => claimed.Writer.TryComplete(e), stop),
             Stage(() => SignAsync(catalog, status.Actor, claimed.Reader, signed.Writer, stop.Token), e => signed.Writer.TryComplete(e), stop),
-            Stage(async () => status = await CommitAsync(jobId, status, signed.Reader, progress, stop.Token), null, stop),
+            Stage(async () =>
+            {
+                (status, jobStopped) = await CommitAsync(jobId, status, signed.Reader, progress, stop.Token);
+                if (jobStopped)
+                {
+                    await stop.CancelAsync(); // the other stages stop too (the signing stage may be waiting to hand on a chunk)
+                }
+            }, null, stop),
         };
         try
         {
             await Task.WhenAll(stages);
+        }
+        catch (OperationCanceledException) when (jobStopped && !cancellationToken.IsCancellationRequested)
+        {
+            // The job was cancelled under this run: hand back what it held, and report the job as it is.
+            await store.ReleaseBatchClaimsAsync(jobId, WorkerId, CancellationToken.None);
         }
         catch
         {
@@ -177,14 +190,20 @@ public sealed class BatchJobRunner
         }
     }
 
-    private async Task<BatchJobStatus> CommitAsync(string jobId, BatchJobStatus status, ChannelReader<JobRowOutcome[]> input,
+    private async Task<(BatchJobStatus Status, bool JobStopped)> CommitAsync(string jobId, BatchJobStatus status, ChannelReader<JobRowOutcome[]> input,
         IProgress<BatchJobStatus>? progress, CancellationToken cancellationToken)
     {
         await foreach (var outcomes in input.ReadAllAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var written = outcomes.ToList();
-            if (!await _issuance.Store.WriteBatchRowsAsync(jobId, WorkerId, outcomes, cancellationToken))
+            var write = await _issuance.Store.WriteBatchRowsAsync(jobId, WorkerId, outcomes, cancellationToken);
+            if (write == ChunkWrite.JobStopped)
+            {
+                return (status, true); // cancelled: the rows in hand are handed back by the caller and never issued
+            }
+
+            if (write == ChunkWrite.Conflict)
             {
                 // A collision or a lost claim in the chunk: write row by row; a row another worker took over is its business.
                 written = [];
@@ -207,7 +226,7 @@ public sealed class BatchJobRunner
             progress?.Report(status);
         }
 
-        return status;
+        return (status, false);
     }
 
     private sealed record ClaimedChunk(IReadOnlyList<ClaimedChunkRow> Rows);
@@ -238,9 +257,10 @@ public sealed class BatchJobRunner
         var current = outcome;
         for (var attempt = 0; attempt < attempts; attempt++)
         {
-            if (await _issuance.Store.WriteBatchRowAsync(jobId, WorkerId, current, cancellationToken))
+            var write = await _issuance.Store.WriteBatchRowAsync(jobId, WorkerId, current, cancellationToken);
+            if (write != ChunkWrite.Conflict)
             {
-                return true;
+                return write == ChunkWrite.Written;
             }
 
             if (current.Record is null)

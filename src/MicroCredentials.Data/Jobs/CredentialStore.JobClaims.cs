@@ -156,36 +156,49 @@ public sealed partial class CredentialStore
     /// <summary>
     /// Writes a chunk of finished rows in one transaction: for each issued row the learner upsert, the credential with
     /// its status slots and audit entry, and the row's result; rejected and already-issued rows just their result.
-    /// False (and nothing written) when a unique key collided or a row's claim was taken over: the caller then writes
-    /// the rows one by one.
+    /// <see cref="ChunkWrite.Conflict"/> (nothing written) when a unique key collided or a row's claim was taken over:
+    /// the caller then writes the rows one by one. <see cref="ChunkWrite.JobStopped"/> (nothing written) once the job is
+    /// no longer running — cancelled: no credential is issued after the cancellation commits.
     /// </summary>
-    internal async Task<bool> WriteBatchRowsAsync(string jobId, string workerId, IReadOnlyList<JobRowOutcome> outcomes, CancellationToken cancellationToken)
+    internal async Task<ChunkWrite> WriteBatchRowsAsync(string jobId, string workerId, IReadOnlyList<JobRowOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         try
         {
+            // SQLite: the write lock is held, so a cancellation committed before is seen; PostgreSQL: FOR SHARE waits for
+            // a cancellation in progress and then sees it.
+            var lockJob = database.Provider == StorageProvider.Postgres ? " FOR SHARE" : "";
+            await using (var state = connection.Sql($"SELECT state FROM jobs WHERE id = @id{lockJob}", transaction).With("@id", jobId))
+            {
+                if (await state.ExecuteScalarAsync(cancellationToken) as string != nameof(BatchJobState.Running))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return ChunkWrite.JobStopped;
+                }
+            }
+
             foreach (var outcome in outcomes)
             {
                 if (!await WriteRowAsync(connection, transaction, jobId, workerId, outcome, cancellationToken))
                 {
                     await transaction.RollbackAsync(cancellationToken);
-                    return false;
+                    return ChunkWrite.Conflict;
                 }
             }
         }
         catch (DbException exception) when (database.IsUniqueViolation(exception))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return ChunkWrite.Conflict;
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return ChunkWrite.Written;
     }
 
-    /// <summary>Writes one finished row in its own transaction; false when its claim was taken over or a unique key collided.</summary>
-    internal async Task<bool> WriteBatchRowAsync(string jobId, string workerId, JobRowOutcome outcome, CancellationToken cancellationToken) =>
+    /// <summary>Writes one finished row in its own transaction (see <see cref="WriteBatchRowsAsync"/>).</summary>
+    internal async Task<ChunkWrite> WriteBatchRowAsync(string jobId, string workerId, JobRowOutcome outcome, CancellationToken cancellationToken) =>
         await WriteBatchRowsAsync(jobId, workerId, [outcome], cancellationToken);
 
     private async Task<bool> WriteRowAsync(DbConnection connection, DbTransaction transaction, string jobId, string workerId, JobRowOutcome outcome,
