@@ -13,11 +13,12 @@ public sealed class BatchJobOptions
     public int RowsPerCommit { get; set; } = 100;
 
     /// <summary>
-    /// Chunks waiting between two pipeline stages (claim → sign → commit). Default 2: enough for each stage to find work
-    /// when the one before it is slower for a moment; with the chunk in each stage's hands, a run holds at most about
-    /// (3 + 2 × this) × <see cref="RowsPerCommit"/> rows in memory.
+    /// Chunks waiting between two pipeline stages (claim → sign → commit). Default 1: each stage then finds its next chunk
+    /// ready while the others work. A run holds at most (2 + 2 × this) × <see cref="RowsPerCommit"/> claimed rows — the
+    /// claim stage claims only when there is room — and that is also the most status indexes a cancellation of the job
+    /// leaves reserved but unused (a crash leaves none: a row taken over keeps its slots).
     /// </summary>
-    public int ChunksInFlight { get; set; } = 2;
+    public int ChunksInFlight { get; set; } = 1;
 
     /// <summary>
     /// How long a claim holds. A row claimed longer ago (its worker crashed or was stopped) is taken over by the next

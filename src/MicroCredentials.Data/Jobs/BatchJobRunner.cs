@@ -154,7 +154,9 @@ public sealed class BatchJobRunner
     {
         var store = _issuance.Store;
         var catalogueProblems = new Dictionary<string, string?>(StringComparer.Ordinal);
-        while (true)
+        // Claim only when the signing stage has room: rows claimed (and their status slots reserved) wait as little as
+        // possible, so a cancellation leaves few reserved slots unused.
+        while (await output.WaitToWriteAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = await store.ClaimBatchRowsAsync(jobId, WorkerId, _options.RowsPerCommit, _options.ClaimLease, cancellationToken);
