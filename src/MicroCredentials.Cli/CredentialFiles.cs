@@ -28,26 +28,39 @@ internal sealed partial class CredentialFiles
             ? credentialId["urn:uuid:".Length..]
             : string.Concat(credentialId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' ? c : '_'));
 
+    /// <summary>
+    /// Writes a credential's files. Each file is written under a temporary name and then renamed, so a run killed
+    /// half-way leaves no half-written file; a rerun (or a resumed job) skips a credential whose files are all there.
+    /// Safe to call for different credentials in parallel.
+    /// </summary>
     public async Task WriteAsync(string outDir, IssueResult result, string language, CancellationToken ct, bool withPdf = true)
     {
         var stored = result.Credential!;
         var stem = Path.Combine(outDir, Stem(stored.Id));
-        if (result.Outcome == IssueOutcome.AlreadyIssued && (withPdf ? new[] { ".json", ".pdf", ".png" } : [".json", ".png"]).All(ext => File.Exists(stem + ext)))
+        if ((withPdf ? new[] { ".json", ".pdf", ".png" } : [".json", ".png"]).All(ext => File.Exists(stem + ext)))
         {
             return; // a rerun: the graduate's files are already there
         }
 
-        await File.WriteAllTextAsync(stem + ".json", stored.CredentialJson, ct);
+        await WriteAtomicallyAsync(stem + ".json", System.Text.Encoding.UTF8.GetBytes(stored.CredentialJson), ct);
         if (stored.Jwt is not null)
         {
-            await File.WriteAllTextAsync(stem + ".jwt", stored.Jwt, ct);
+            await WriteAtomicallyAsync(stem + ".jwt", System.Text.Encoding.UTF8.GetBytes(stored.Jwt), ct);
         }
 
         if (withPdf)
         {
-            await File.WriteAllBytesAsync(stem + ".pdf", RenderPdf(stored, language), ct);
+            await WriteAtomicallyAsync(stem + ".pdf", RenderPdf(stored, language), ct);
         }
 
-        await File.WriteAllBytesAsync(stem + ".png", Baking.PngBaker.Bake(Baking.DefaultBadge.Png(Keys.DemoKeys.SignsCredential(stored.CredentialJson)), stored.CredentialJson), ct);
+        await WriteAtomicallyAsync(stem + ".png",
+            Baking.PngBaker.Bake(Baking.DefaultBadge.Png(Keys.DemoKeys.SignsCredential(stored.CredentialJson)), stored.CredentialJson), ct);
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken ct)
+    {
+        var temporary = path + ".part";
+        await File.WriteAllBytesAsync(temporary, bytes, ct);
+        File.Move(temporary, path, overwrite: true);
     }
 }

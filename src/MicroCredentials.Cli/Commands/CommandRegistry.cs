@@ -11,6 +11,7 @@ internal static class CommandRegistry
         yield return IssueCommand.Create(context);
         yield return VerifyCommand.Create(context);
         yield return StatusCommands.Revoke(context);
+        yield return RevokeJobCommand.Create(context);
         yield return StatusCommands.Suspend(context);
         yield return StatusCommands.Unsuspend(context);
         yield return ReissueCommand.Create(context);

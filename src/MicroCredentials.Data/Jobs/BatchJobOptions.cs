@@ -3,11 +3,22 @@ namespace MicroCredentials.Data.Jobs;
 /// <summary>How batch jobs are worked (host section <c>Jobs</c>; the CLI uses the defaults).</summary>
 public sealed class BatchJobOptions
 {
+    /// <summary>CSV records read and stored per transaction while a job is stored: an upload holds about one such chunk in memory.</summary>
+    public const int StoreChunkRows = 1_000;
+
     /// <summary>Credentials signed in parallel. Default: <see cref="Environment.ProcessorCount"/>.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Rows claimed, signed and written per transaction. Default 100.</summary>
     public int RowsPerCommit { get; set; } = 100;
+
+    /// <summary>
+    /// Chunks waiting between two pipeline stages (claim → sign → commit). Default 1: each stage then finds its next chunk
+    /// ready while the others work. A run holds at most (2 + 2 × this) × <see cref="RowsPerCommit"/> claimed rows — the
+    /// claim stage claims only when there is room — and that is also the most status indexes a cancellation of the job
+    /// leaves reserved but unused (a crash leaves none: a row taken over keeps its slots).
+    /// </summary>
+    public int ChunksInFlight { get; set; } = 1;
 
     /// <summary>
     /// How long a claim holds. A row claimed longer ago (its worker crashed or was stopped) is taken over by the next
@@ -30,6 +41,11 @@ public sealed class BatchJobOptions
         if (RowsPerCommit is < 1 or > 1_000)
         {
             throw new InvalidOperationException($"Jobs:RowsPerCommit must be 1–1000 (is {RowsPerCommit}).");
+        }
+
+        if (ChunksInFlight is < 1 or > 16)
+        {
+            throw new InvalidOperationException($"Jobs:ChunksInFlight must be 1–16 (is {ChunksInFlight}).");
         }
 
         if (ClaimLease < TimeSpan.Zero || PollInterval <= TimeSpan.Zero)

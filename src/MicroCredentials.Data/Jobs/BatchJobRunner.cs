@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using MicroCredentials.Catalog;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Issuance;
@@ -6,16 +7,20 @@ using MicroCredentials.Issuance;
 namespace MicroCredentials.Data.Jobs;
 
 /// <summary>
-/// Works a stored batch job to its end, shared by the host's background worker and the CLI:
+/// Works a stored batch job to its end, shared by the host's background worker and the CLI, as a pipeline of three
+/// stages joined by bounded channels (<see cref="BatchJobOptions.ChunksInFlight"/> chunks between stages), so claiming,
+/// signing and committing overlap:
 /// <list type="number">
-/// <item>claim a chunk of rows (<see cref="BatchJobOptions.RowsPerCommit"/>) with their status slots, in one transaction;</item>
-/// <item>look up which awards were issued before (one query), save each catalogue entry once per run;</item>
-/// <item>build and sign the chunk's credentials in parallel (<see cref="BatchJobOptions.Workers"/>);</item>
-/// <item>write the chunk — learners, credentials, status claims, audit entries, row results — in one transaction.</item>
+/// <item>claim: a chunk of rows (<see cref="BatchJobOptions.RowsPerCommit"/>) with their status slots, in one
+/// transaction; look up which awards were issued before (one query); save each catalogue entry once per run;</item>
+/// <item>sign: build and sign the chunk's credentials in parallel (<see cref="BatchJobOptions.Workers"/> threads);</item>
+/// <item>commit: write the chunk — learners, credentials, status claims, audit entries, row results — in one transaction.</item>
 /// </list>
 /// A crash anywhere leaves each row either done (with its credential) or claimed; a claimed row is taken over when its
-/// claim expires (<see cref="BatchJobOptions.ClaimLease"/>) with the slots it already holds. Several runners (hosts)
-/// can work one job at once: they claim different rows.
+/// claim expires (<see cref="BatchJobOptions.ClaimLease"/>) with the slots it already holds, and a run that is stopped
+/// (cancelled) hands its unwritten claims back at once. A row is written only by the worker that holds its claim and
+/// only if its award is not stored yet, so nothing is issued twice. Several runners (hosts) can work one job at once:
+/// they claim different rows.
 /// </summary>
 public sealed class BatchJobRunner
 {
@@ -40,11 +45,11 @@ public sealed class BatchJobRunner
     /// <summary>
     /// Runs the job until no row is left to claim, then marks it done. Returns at once for a finished or cancelled
     /// job. Cancelling <paramref name="cancellationToken"/> stops between steps: what was written stays written, rows
-    /// in hand stay claimed and are taken over later.
+    /// in hand are handed back (pending again, with their status slots) for the next run.
     /// </summary>
     /// <param name="jobId">The job.</param>
     /// <param name="catalog">The catalogue the rows are issued from.</param>
-    /// <param name="progress">Told after every chunk (counts of this runner's view).</param>
+    /// <param name="progress">Told after every committed chunk (counts of this runner's view), on the commit stage.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The job's status at the end, or null for an unknown job.</returns>
     public async Task<BatchJobStatus?> RunAsync(string jobId, MicroCredentialCatalog catalog, IProgress<BatchJobStatus>? progress,
@@ -65,30 +70,142 @@ public sealed class BatchJobRunner
 
         status = await store.GetBatchJobAsync(jobId, cancellationToken) ?? status;
         progress?.Report(status);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var jobStopped = false;
+        var channel = new BoundedChannelOptions(_options.ChunksInFlight) { SingleReader = true, SingleWriter = true };
+        var claimed = Channel.CreateBounded<ClaimedChunk>(channel);
+        var signed = Channel.CreateBounded<JobRowOutcome[]>(channel);
+        var stages = new[]
+        {
+            Stage(() => ClaimAsync(jobId, catalog, status.Actor, claimed.Writer, stop.Token), e => claimed.Writer.TryComplete(e), stop),
+            Stage(() => SignAsync(catalog, status.Actor, claimed.Reader, signed.Writer, stop.Token), e => signed.Writer.TryComplete(e), stop),
+            Stage(async () =>
+            {
+                (status, jobStopped) = await CommitAsync(jobId, status, signed.Reader, progress, stop.Token);
+                if (jobStopped)
+                {
+                    await stop.CancelAsync(); // the other stages stop too (the signing stage may be waiting to hand on a chunk)
+                }
+            }, null, stop),
+        };
+        try
+        {
+            await Task.WhenAll(stages);
+        }
+        catch (OperationCanceledException) when (jobStopped && !cancellationToken.IsCancellationRequested)
+        {
+            // The job was cancelled under this run: hand back what it held, and report the job as it is.
+            await store.ReleaseBatchClaimsAsync(jobId, WorkerId, CancellationToken.None);
+        }
+        catch
+        {
+            // Stopped or failed: the rows this run claimed but did not write go back to pending (slots kept) at once.
+            await store.ReleaseBatchClaimsAsync(jobId, WorkerId, CancellationToken.None);
+            throw;
+        }
+
+        await store.FinishBatchJobAsync(jobId, cancellationToken);
+        var final = await store.GetBatchJobAsync(jobId, cancellationToken);
+        if (final is not null)
+        {
+            progress?.Report(final);
+        }
+
+        return final;
+    }
+
+    /// <summary>
+    /// Finishes a job whose run was killed or stopped: first takes over every claim on it at once — a killed process's
+    /// rows would otherwise wait out <see cref="BatchJobOptions.ClaimLease"/> — then runs it (<see cref="RunAsync"/>).
+    /// Taking over a claim another live worker holds costs that worker its chunk, never a duplicate: a row is written
+    /// only under its current claim and only if its award is not stored yet.
+    /// </summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="catalog">The catalogue the rows are issued from.</param>
+    /// <param name="progress">Told after every committed chunk.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The job's status at the end, or null for an unknown job.</returns>
+    public async Task<BatchJobStatus?> ResumeAsync(string jobId, MicroCredentialCatalog catalog, IProgress<BatchJobStatus>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        await _issuance.Store.ReleaseBatchClaimsAsync(jobId, workerId: null, cancellationToken);
+        return await RunAsync(jobId, catalog, progress, cancellationToken);
+    }
+
+    // Runs a stage on the thread pool; when it ends its output channel is completed, and when it fails the others stop.
+    private static Task Stage(Func<Task> run, Action<Exception?>? complete, CancellationTokenSource stop) => Task.Run(async () =>
+    {
+        try
+        {
+            await run();
+            complete?.Invoke(null);
+        }
+        catch (Exception error)
+        {
+            complete?.Invoke(error);
+            await stop.CancelAsync();
+            throw;
+        }
+    });
+
+    private async Task ClaimAsync(string jobId, MicroCredentialCatalog catalog, string actor, ChannelWriter<ClaimedChunk> output,
+        CancellationToken cancellationToken)
+    {
+        var store = _issuance.Store;
         var catalogueProblems = new Dictionary<string, string?>(StringComparer.Ordinal);
-        while (true)
+        // Claim only when the signing stage has room: rows claimed (and their status slots reserved) wait as little as
+        // possible, so a cancellation leaves few reserved slots unused.
+        while (await output.WaitToWriteAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var claimed = await store.ClaimBatchRowsAsync(jobId, WorkerId, _options.RowsPerCommit, _options.ClaimLease, cancellationToken);
-            if (claimed.Count == 0)
+            var rows = await store.ClaimBatchRowsAsync(jobId, WorkerId, _options.RowsPerCommit, _options.ClaimLease, cancellationToken);
+            if (rows.Count == 0)
             {
-                break;
+                return;
             }
 
-            foreach (var code in claimed.Select(c => c.Row.Code).Distinct(StringComparer.Ordinal).Where(c => !catalogueProblems.ContainsKey(c)).ToList())
+            foreach (var code in rows.Select(c => c.Row.Code).Distinct(StringComparer.Ordinal).Where(c => !catalogueProblems.ContainsKey(c)).ToList())
             {
-                catalogueProblems[code] = await _issuance.SaveCatalogueForJobAsync(catalog, code, status.Actor, cancellationToken);
+                catalogueProblems[code] = await _issuance.SaveCatalogueForJobAsync(catalog, code, actor, cancellationToken);
             }
 
-            var keys = claimed.Select(c => IdempotencyKey.For(c.Row)).ToList();
+            var keys = rows.Select(c => IdempotencyKey.For(c.Row)).ToList();
             var existing = await store.FindIdsByIdempotencyKeysAsync(keys, cancellationToken);
-            var outcomes = new JobRowOutcome[claimed.Count];
-            Parallel.For(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = cancellationToken }, i =>
-                outcomes[i] = _issuance.PrepareJobRow(catalog, claimed[i], status.Actor, existing.GetValueOrDefault(keys[i]),
-                    catalogueProblems.GetValueOrDefault(claimed[i].Row.Code)));
+            var chunk = rows.Select((row, i) => new ClaimedChunkRow(row, existing.GetValueOrDefault(keys[i]),
+                catalogueProblems.GetValueOrDefault(row.Row.Code))).ToArray();
+            await output.WriteAsync(new ClaimedChunk(chunk), cancellationToken);
+        }
+    }
 
+    private async Task SignAsync(MicroCredentialCatalog catalog, string actor, ChannelReader<ClaimedChunk> input, ChannelWriter<JobRowOutcome[]> output,
+        CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = cancellationToken };
+        await foreach (var chunk in input.ReadAllAsync(cancellationToken))
+        {
+            var rows = chunk.Rows;
+            var outcomes = new JobRowOutcome[rows.Count];
+            Parallel.For(0, rows.Count, parallel, i =>
+                outcomes[i] = _issuance.PrepareJobRow(catalog, rows[i].Claimed, actor, rows[i].ExistingCredentialId, rows[i].CatalogueProblem));
+            await output.WriteAsync(outcomes, cancellationToken);
+        }
+    }
+
+    private async Task<(BatchJobStatus Status, bool JobStopped)> CommitAsync(string jobId, BatchJobStatus status, ChannelReader<JobRowOutcome[]> input,
+        IProgress<BatchJobStatus>? progress, CancellationToken cancellationToken)
+    {
+        await foreach (var outcomes in input.ReadAllAsync(cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             var written = outcomes.ToList();
-            if (!await store.WriteBatchRowsAsync(jobId, WorkerId, outcomes, cancellationToken))
+            var write = await _issuance.Store.WriteBatchRowsAsync(jobId, WorkerId, outcomes, cancellationToken);
+            if (write == ChunkWrite.JobStopped)
+            {
+                return (status, true); // cancelled: the rows in hand are handed back by the caller and never issued
+            }
+
+            if (write == ChunkWrite.Conflict)
             {
                 // A collision or a lost claim in the chunk: write row by row; a row another worker took over is its business.
                 written = [];
@@ -111,15 +228,12 @@ public sealed class BatchJobRunner
             progress?.Report(status);
         }
 
-        await store.FinishBatchJobAsync(jobId, cancellationToken);
-        var final = await store.GetBatchJobAsync(jobId, cancellationToken);
-        if (final is not null)
-        {
-            progress?.Report(final);
-        }
-
-        return final;
+        return (status, false);
     }
+
+    private sealed record ClaimedChunk(IReadOnlyList<ClaimedChunkRow> Rows);
+
+    private sealed record ClaimedChunkRow(ClaimedJobRow Claimed, string? ExistingCredentialId, string? CatalogueProblem);
 
     /// <summary>
     /// Runs the oldest job that has work to hand (see <see cref="RunAsync"/>). Returns its id, or null when no job has
@@ -145,9 +259,10 @@ public sealed class BatchJobRunner
         var current = outcome;
         for (var attempt = 0; attempt < attempts; attempt++)
         {
-            if (await _issuance.Store.WriteBatchRowAsync(jobId, WorkerId, current, cancellationToken))
+            var write = await _issuance.Store.WriteBatchRowAsync(jobId, WorkerId, current, cancellationToken);
+            if (write != ChunkWrite.Conflict)
             {
-                return true;
+                return write == ChunkWrite.Written;
             }
 
             if (current.Record is null)

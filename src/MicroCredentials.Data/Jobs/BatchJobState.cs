@@ -14,4 +14,7 @@ public enum BatchJobState
 
     /// <summary>Cancelled: rows not yet issued stay unissued; what was issued stays issued.</summary>
     Cancelled,
+
+    /// <summary>Its rows are still being stored (internal: never reported; workers do not see it).</summary>
+    Storing,
 }

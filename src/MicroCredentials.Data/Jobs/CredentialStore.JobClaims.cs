@@ -102,6 +102,31 @@ public sealed partial class CredentialStore
         }
     }
 
+    /// <summary>
+    /// Hands a job's claimed, unwritten rows back (pending again, status slots kept, so the next claim reuses them):
+    /// those of one worker when <paramref name="workerId"/> is given (a run that stopped), else every claim (a run
+    /// resumed after a crash takes over at once instead of waiting out the dead worker's lease — safe, since a row is
+    /// written only under its current claim and only if its award is not stored yet).
+    /// </summary>
+    /// <returns>The rows handed back.</returns>
+    internal async Task<int> ReleaseBatchClaimsAsync(string jobId, string? workerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var ofWorker = workerId is null ? "" : " AND claimed_by = @worker";
+        await using var release = connection.Sql(
+            $"UPDATE job_rows SET state = @pending, claimed_by = NULL, claimed_until = NULL WHERE job_id = @job AND state = @claimed{ofWorker}", transaction)
+            .With("@pending", JobRowStates.Pending).With("@job", jobId).With("@claimed", JobRowStates.Claimed);
+        if (workerId is not null)
+        {
+            release.With("@worker", workerId);
+        }
+
+        var released = await release.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return released;
+    }
+
     /// <summary>The credential ids already issued for the given idempotency keys (key → id).</summary>
     internal async Task<IReadOnlyDictionary<string, string>> FindIdsByIdempotencyKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
@@ -131,36 +156,49 @@ public sealed partial class CredentialStore
     /// <summary>
     /// Writes a chunk of finished rows in one transaction: for each issued row the learner upsert, the credential with
     /// its status slots and audit entry, and the row's result; rejected and already-issued rows just their result.
-    /// False (and nothing written) when a unique key collided or a row's claim was taken over: the caller then writes
-    /// the rows one by one.
+    /// <see cref="ChunkWrite.Conflict"/> (nothing written) when a unique key collided or a row's claim was taken over:
+    /// the caller then writes the rows one by one. <see cref="ChunkWrite.JobStopped"/> (nothing written) once the job is
+    /// no longer running — cancelled: no credential is issued after the cancellation commits.
     /// </summary>
-    internal async Task<bool> WriteBatchRowsAsync(string jobId, string workerId, IReadOnlyList<JobRowOutcome> outcomes, CancellationToken cancellationToken)
+    internal async Task<ChunkWrite> WriteBatchRowsAsync(string jobId, string workerId, IReadOnlyList<JobRowOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         try
         {
+            // SQLite: the write lock is held, so a cancellation committed before is seen; PostgreSQL: FOR SHARE waits for
+            // a cancellation in progress and then sees it.
+            var lockJob = database.Provider == StorageProvider.Postgres ? " FOR SHARE" : "";
+            await using (var state = connection.Sql($"SELECT state FROM jobs WHERE id = @id{lockJob}", transaction).With("@id", jobId))
+            {
+                if (await state.ExecuteScalarAsync(cancellationToken) as string != nameof(BatchJobState.Running))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return ChunkWrite.JobStopped;
+                }
+            }
+
             foreach (var outcome in outcomes)
             {
                 if (!await WriteRowAsync(connection, transaction, jobId, workerId, outcome, cancellationToken))
                 {
                     await transaction.RollbackAsync(cancellationToken);
-                    return false;
+                    return ChunkWrite.Conflict;
                 }
             }
         }
         catch (DbException exception) when (database.IsUniqueViolation(exception))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return ChunkWrite.Conflict;
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return ChunkWrite.Written;
     }
 
-    /// <summary>Writes one finished row in its own transaction; false when its claim was taken over or a unique key collided.</summary>
-    internal async Task<bool> WriteBatchRowAsync(string jobId, string workerId, JobRowOutcome outcome, CancellationToken cancellationToken) =>
+    /// <summary>Writes one finished row in its own transaction (see <see cref="WriteBatchRowsAsync"/>).</summary>
+    internal async Task<ChunkWrite> WriteBatchRowAsync(string jobId, string workerId, JobRowOutcome outcome, CancellationToken cancellationToken) =>
         await WriteBatchRowsAsync(jobId, workerId, [outcome], cancellationToken);
 
     private async Task<bool> WriteRowAsync(DbConnection connection, DbTransaction transaction, string jobId, string workerId, JobRowOutcome outcome,

@@ -11,55 +11,149 @@ public sealed partial class CredentialStore
     private const string BatchKind = "batch";
 
     /// <summary>
-    /// Stores a batch job: one row per CSV data line, good rows pending, CSV errors rejected with their reasons.
-    /// Nothing is issued here; a worker (<see cref="BatchJobRunner"/>) does that.
+    /// Stores a batch job from a parsed CSV held in memory (small files, tests); see the streamed overload.
     /// </summary>
     /// <param name="csv">The parsed CSV.</param>
     /// <param name="actor">Who issues (kept for the audit log of every credential).</param>
     /// <param name="fileName">The uploaded file's name, if any.</param>
-    /// <param name="cancellationToken">Cancels storing (nothing is stored then: the job and its rows are one transaction).</param>
+    /// <param name="cancellationToken">Cancels storing (nothing is left stored then).</param>
     /// <returns>The new job's id.</returns>
-    public async Task<string> CreateBatchJobAsync(LearnerCsvResult csv, string actor, string? fileName, CancellationToken cancellationToken)
+    public Task<string> CreateBatchJobAsync(LearnerCsvResult csv, string actor, string? fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var id = Guid.CreateVersion7(Now()).ToString("N");
-        var rejected = csv.Errors.GroupBy(e => e.Line)
-            .Select(g => (Line: g.Key, Payload: (string?)null, Name: (string?)null, Code: (string?)null, State: JobRowStates.Rejected,
-                Reason: (string?)string.Join("; ", g.Select(e => $"{e.Field}: {e.Message}"))));
-        var good = csv.Rows.Select(r => (r.Line, Payload: (string?)JsonSerializer.Serialize(r), Name: (string?)r.Name, Code: (string?)r.Code,
-            State: JobRowStates.Pending, Reason: (string?)null));
-        var rows = rejected.Concat(good).ToList();
+        return CreateBatchJobAsync(One(csv), actor, fileName, cancellationToken);
 
-        // One transaction: no worker (on any host) ever sees a job whose rows are still being stored.
+        static async IAsyncEnumerable<LearnerCsvResult> One(LearnerCsvResult csv)
+        {
+            await Task.CompletedTask;
+            yield return csv;
+        }
+    }
+
+    /// <summary>
+    /// Stores a batch job as its CSV is read (<see cref="LearnerCsvReader.ReadChunksAsync"/>): one row per CSV data line,
+    /// good rows pending, CSV errors rejected with their reasons, written a chunk per transaction, so memory holds one
+    /// chunk however long the file. The job stays <see cref="BatchJobState.Storing"/> — invisible to workers — until its
+    /// last row is stored, then becomes <see cref="BatchJobState.Queued"/>. If reading fails or is cancelled, what was
+    /// stored is deleted and the exception passes on; a job left storing by a crash is deleted by a later call after
+    /// <see cref="JobsSchema.StaleStoringAfter"/>. Nothing is issued here; a worker (<see cref="BatchJobRunner"/>) does that.
+    /// </summary>
+    /// <param name="chunks">The CSV, chunk by chunk.</param>
+    /// <param name="actor">Who issues (kept for the audit log of every credential).</param>
+    /// <param name="fileName">The uploaded file's name, if any.</param>
+    /// <param name="cancellationToken">Cancels storing (nothing is left stored then).</param>
+    /// <returns>The new job's id.</returns>
+    public async Task<string> CreateBatchJobAsync(IAsyncEnumerable<LearnerCsvResult> chunks, string actor, string? fileName,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        await DeleteStaleStoringJobsAsync(cancellationToken);
+        var id = Guid.CreateVersion7(Now()).ToString("N");
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         await using (var job = connection.Sql(
             """
             INSERT INTO jobs (id, kind, state, actor, file_name, total_rows, created_at)
-            VALUES (@id, @kind, @state, @actor, @file, @total, @now)
-            """, transaction)
-            .With("@id", id).With("@kind", BatchKind).With("@state", nameof(BatchJobState.Queued)).With("@actor", actor)
-            .With("@file", fileName).With("@total", rows.Count).With("@now", Now()))
+            VALUES (@id, @kind, @state, @actor, @file, 0, @now)
+            """)
+            .With("@id", id).With("@kind", BatchKind).With("@state", nameof(BatchJobState.Storing)).With("@actor", actor)
+            .With("@file", fileName).With("@now", Now()))
         {
             await job.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var row in rows)
+        try
         {
+            var total = 0;
+            await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+            {
+                var rows = JobRowsOf(chunk);
+                await InsertJobRowsAsync(connection, id, rows, cancellationToken);
+                total += rows.Count;
+            }
+
+            await using var queue = connection.Sql("UPDATE jobs SET state = @queued, total_rows = @total WHERE id = @id")
+                .With("@queued", nameof(BatchJobState.Queued)).With("@total", total).With("@id", id);
+            await queue.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch
+        {
+            await DeleteJobAsync(connection, id);
+            throw;
+        }
+
+        return id;
+    }
+
+    private static List<(int Line, string? Payload, string? Name, string? Code, string State, string? Reason)> JobRowsOf(LearnerCsvResult chunk)
+    {
+        var rejected = chunk.Errors.GroupBy(e => e.Line)
+            .Select(g => (Line: g.Key, Payload: (string?)null, Name: (string?)null, Code: (string?)null, State: JobRowStates.Rejected,
+                Reason: (string?)string.Join("; ", g.Select(e => $"{e.Field}: {e.Message}"))));
+        var good = chunk.Rows.Select(r => (r.Line, Payload: (string?)JsonSerializer.Serialize(r), Name: (string?)r.Name, Code: (string?)r.Code,
+            State: JobRowStates.Pending, Reason: (string?)null));
+        return rejected.Concat(good).ToList();
+    }
+
+    // One transaction per chunk, JobsSchema.InsertRowsPerStatement rows per INSERT (one round trip each on PostgreSQL).
+    private async Task InsertJobRowsAsync(DbConnection connection, string jobId,
+        List<(int Line, string? Payload, string? Name, string? Code, string State, string? Reason)> rows, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var now = Now();
+        foreach (var part in rows.Chunk(JobsSchema.InsertRowsPerStatement))
+        {
+            var values = string.Join(", ", part.Select((_, i) => $"(@job, @l{i}, @s{i}, @p{i}, @n{i}, @c{i}, @r{i}, @d{i})"));
             await using var insert = connection.Sql(
-                """
-                INSERT INTO job_rows (job_id, line, state, payload, name, code, reason, done_at)
-                VALUES (@job, @line, @state, @payload, @name, @code, @reason, @done)
-                """, transaction)
-                .With("@job", id).With("@line", row.Line).With("@state", row.State).With("@payload", row.Payload)
-                .With("@name", row.Name).With("@code", row.Code).With("@reason", row.Reason)
-                .With("@done", row.State == JobRowStates.Rejected ? Now() : null);
+                $"INSERT INTO job_rows (job_id, line, state, payload, name, code, reason, done_at) VALUES {values}", transaction).With("@job", jobId);
+            for (var i = 0; i < part.Length; i++)
+            {
+                var row = part[i];
+                insert.With($"@l{i}", row.Line).With($"@s{i}", row.State).With($"@p{i}", row.Payload).With($"@n{i}", row.Name)
+                    .With($"@c{i}", row.Code).With($"@r{i}", row.Reason).With($"@d{i}", row.State == JobRowStates.Rejected ? now : null);
+            }
+
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return id;
+    }
+
+    // A job whose storing failed or was left by a crash: its rows (learners' e-mail addresses) and the job go.
+    private static async Task DeleteJobAsync(DbConnection connection, string jobId)
+    {
+        await using var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None);
+        await using (var rows = connection.Sql("DELETE FROM job_rows WHERE job_id = @id", transaction).With("@id", jobId))
+        {
+            await rows.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        await using (var job = connection.Sql("DELETE FROM jobs WHERE id = @id", transaction).With("@id", jobId))
+        {
+            await job.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    private async Task DeleteStaleStoringJobsAsync(CancellationToken cancellationToken)
+    {
+        var stale = new List<string>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var find = connection.Sql("SELECT id FROM jobs WHERE kind = @kind AND state = @storing AND created_at < @before")
+            .With("@kind", BatchKind).With("@storing", nameof(BatchJobState.Storing)).With("@before", Now() - JobsSchema.StaleStoringAfter))
+        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stale.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var id in stale)
+        {
+            await DeleteJobAsync(connection, id);
+        }
     }
 
     /// <summary>A batch job's state and counts, or null when there is no such job.</summary>
@@ -75,9 +169,9 @@ public sealed partial class CredentialStore
         BatchJobStatus status;
         await using (var reader = await job.ExecuteReaderAsync(cancellationToken))
         {
-            if (!await reader.ReadAsync(cancellationToken))
+            if (!await reader.ReadAsync(cancellationToken) || reader.GetString(0) == nameof(BatchJobState.Storing))
             {
-                return null;
+                return null; // unknown, or still being stored (its id is not handed out before it is queued)
             }
 
             status = new BatchJobStatus

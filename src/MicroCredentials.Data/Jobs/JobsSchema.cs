@@ -7,6 +7,12 @@ namespace MicroCredentials.Data.Jobs;
 /// </summary>
 internal static class JobsSchema
 {
+    /// <summary>Job rows per INSERT statement when a job is stored (8 parameters each, far under every provider's limit).</summary>
+    public const int InsertRowsPerStatement = 100;
+
+    /// <summary>A job still storing after this long was left by a crash (an upload takes seconds): a later upload deletes it.</summary>
+    public static readonly TimeSpan StaleStoringAfter = TimeSpan.FromHours(1);
+
     public static string Sqlite { get; } = Sql("TEXT", "INTEGER");
 
     public static string Postgres { get; } = Sql("TIMESTAMPTZ", "BIGINT");

@@ -32,7 +32,32 @@ internal static partial class IssuanceApi
             .WithSummary("When the job is done (or cancelled): the rejected rows with their reasons.");
         api.MapPost("/batches/{id}/cancel", CancelBatchAsync).RequireApiKey(ApiKeyRole.Issuer)
             .WithSummary("Cancel a queued or running job: rows not yet issued stay unissued; what was issued stays issued.");
+        api.MapPost("/batches/{id}/revoke", RevokeBatchAsync).RequireApiKey(ApiKeyRole.Administrator)
+            .WithSummary("Revoke every credential a finished (done or cancelled) job issued, with one reason ({\"reason\": …}); each is audit-logged. "
+                + "Answers the counts; 409 while the job is still running.");
     }
+
+    private static async Task<IResult> RevokeBatchAsync(string id, StatusChangeRequest body, HttpContext http, CredentialStore store, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Required: it is kept in the audit log."] });
+        }
+
+        var (done, job) = await store.RevokeBatchJobAsync(id, body.Reason.Trim(), http.Actor(), ct);
+        if (job is null)
+        {
+            return UnknownBatch(id);
+        }
+
+        return done is null
+            ? TypedResults.Problem(title: "Still running", detail: $"The job is {job.State.ToString().ToLowerInvariant()}: cancel it (POST {id}/cancel) or let it finish, then revoke.",
+                statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.Ok(new BatchRevocationResponse(id, done.Revoked, done.AlreadyRevoked));
+    }
+
+    /// <summary>What revoking a job's credentials did: revoked now, and revoked before (left as they were).</summary>
+    internal sealed record BatchRevocationResponse(string Id, int Revoked, int AlreadyRevoked);
 
     private static async Task<IResult> CreateBatchAsync(HttpRequest request, bool? dryRun, IssuanceService issuance, MicroCredentialCatalog catalog,
         BatchJobSignal signal, TimeProvider time, CancellationToken ct)
@@ -43,22 +68,28 @@ internal static partial class IssuanceApi
                 detail: "Send the learners CSV as text/csv (or text/plain), or as a multipart form with a field 'file'.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var upload = await UploadReader.ReadCsvAsync(request, ct);
-        if (upload.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var csv = LearnerCsvReader.Read(upload.Text!, upload.FileName, catalog, AwardDates.Today(time));
         if (dryRun == true)
         {
+            var upload = await UploadReader.ReadCsvAsync(request, ct);
+            if (upload.Problem is { } problem)
+            {
+                return problem;
+            }
+
+            var csv = LearnerCsvReader.Read(upload.Text!, upload.FileName, catalog, AwardDates.Today(time));
             return await DryRunAsync(request, issuance, catalog, csv, ct);
         }
 
-        var jobId = await issuance.Store.CreateBatchJobAsync(csv, request.HttpContext.Actor(), upload.FileName, ct);
+        // Streamed into the job as it is read: a 100,000-row upload is never held in memory.
+        var stored = await BatchUpload.StoreAsync(request, issuance.Store, catalog, AwardDates.Today(time), request.HttpContext.Actor(), ct);
+        if (stored.Problem is { } refused)
+        {
+            return refused;
+        }
+
         signal.Wake();
-        var status = await issuance.Store.GetBatchJobAsync(jobId, ct);
-        return TypedResults.Accepted($"/api/batches/{jobId}", BatchJobResponse.From(status!));
+        var status = await issuance.Store.GetBatchJobAsync(stored.JobId!, ct);
+        return TypedResults.Accepted($"/api/batches/{stored.JobId}", BatchJobResponse.From(status!));
     }
 
     private static async Task<IResult> DryRunAsync(HttpRequest request, IssuanceService issuance, MicroCredentialCatalog catalog, LearnerCsvResult csv,
@@ -158,7 +189,13 @@ internal static partial class IssuanceApi
     private static string?[] LinksRow(IssueResult r) =>
         [r.Line?.ToString(CultureInfo.InvariantCulture), r.LearnerName, r.Code, r.Outcome.ToString(), r.Reason, r.VerificationUrl, r.DownloadUrl];
 
-    /// <summary>A batch job's progress as the API shows it.</summary>
+    /// <summary>
+    /// A batch job's progress as the API shows it (<c>GET /api/batches/{id}</c>; a stable contract the staff app polls):
+    /// <c>state</c> queued | running | done | cancelled; <c>total</c> data rows; <c>issued</c>, <c>alreadyIssued</c>,
+    /// <c>rejected</c> and <c>remaining</c> (total = the four together); <c>rowsPerSecond</c> rows worked per second
+    /// since the start and <c>etaSeconds</c> the estimated seconds to finish (both null until rows are done; the ETA
+    /// null when finished); timestamps; <c>url</c>, and <c>linksUrl</c>/<c>errorsUrl</c> once finished.
+    /// </summary>
     internal sealed record BatchJobResponse(string Id, string State, int Total, int Issued, int AlreadyIssued, int Rejected, int Remaining,
         double? RowsPerSecond, double? EtaSeconds, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
         string Url, string? LinksUrl, string? ErrorsUrl)

@@ -21,6 +21,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process id (for reading its memory figures from /proc).</summary>
+    public int ProcessId => process.Id;
+
     public string Output => string.Join("\n", lines);
 
     /// <summary>Starts the host dll from <paramref name="workingDirectory"/> listening on a free loopback port; waits for /healthz.</summary>
