@@ -11,23 +11,36 @@ namespace MicroCredentials.Host.Components.Pages.Verify;
 internal static class QrImageReader
 {
     /// <summary>True for JPEG or PNG bytes.</summary>
-    public static bool IsImage(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']);
+    public static bool IsImage(ReadOnlySpan<byte> bytes) => IsJpeg(bytes) || bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']);
+
+    /// <summary>True for bytes that begin as a JPEG file does (SOI marker).</summary>
+    public static bool IsJpeg(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
+
+    /// <summary>True when an image of this size is decoded: at most <see cref="HostLimits.QrImagePixels"/> pixels, none empty.</summary>
+    public static bool WithinPixelBound(long width, long height) => width > 0 && height > 0 && width * height <= HostLimits.QrImagePixels;
 
     /// <summary>The text of the first QR code in the image, or null (not an image, too large, no code found).</summary>
-    public static string? TryRead(ReadOnlyMemory<byte> bytes)
+    public static string? TryRead(ReadOnlyMemory<byte> bytes) => Read(bytes).Text;
+
+    /// <summary>Decodes the image (bounded) and looks for a QR code; every outcome is a value.</summary>
+    public static QrImageRead Read(ReadOnlyMemory<byte> bytes)
     {
         using var data = SKData.CreateCopy(bytes.Span);
         using var codec = SKCodec.Create(data);
-        if (codec is null || (long)codec.Info.Width * codec.Info.Height is var pixels && (pixels == 0 || pixels > HostLimits.QrImagePixels))
+        if (codec is null)
         {
-            return null;
+            return new QrImageRead(QrImageOutcome.NotAnImage, null);
+        }
+
+        if (!WithinPixelBound(codec.Info.Width, codec.Info.Height))
+        {
+            return new QrImageRead(QrImageOutcome.TooManyPixels, null);
         }
 
         using var decoded = SKBitmap.Decode(codec);
         if (decoded is null)
         {
-            return null;
+            return new QrImageRead(QrImageOutcome.NotAnImage, null);
         }
 
         var scale = Math.Min(1.0, (double)HostLimits.QrImageSide / Math.Max(decoded.Width, decoded.Height));
@@ -35,7 +48,7 @@ internal static class QrImageReader
         using var rgba = decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         if (rgba is null)
         {
-            return null;
+            return new QrImageRead(QrImageOutcome.NotAnImage, null);
         }
 
         var reader = new BarcodeReaderGeneric
@@ -43,7 +56,8 @@ internal static class QrImageReader
             AutoRotate = true,
             Options = new DecodingOptions { TryHarder = true, PossibleFormats = [BarcodeFormat.QR_CODE] },
         };
-        return reader.Decode(new RGBLuminanceSource(rgba.Bytes, rgba.Width, rgba.Height, RGBLuminanceSource.BitmapFormat.RGBA32))?.Text;
+        var text = reader.Decode(new RGBLuminanceSource(rgba.Bytes, rgba.Width, rgba.Height, RGBLuminanceSource.BitmapFormat.RGBA32))?.Text;
+        return new QrImageRead(text is null ? QrImageOutcome.NoCode : QrImageOutcome.Found, text);
     }
 
     /// <summary>The handle of one of our verification links (<c>&lt;PublicBaseUrl&gt;/v/&lt;handle&gt;</c>), or null for any other text.</summary>
