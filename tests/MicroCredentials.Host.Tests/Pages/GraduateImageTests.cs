@@ -51,6 +51,7 @@ public sealed class GraduateImageTests
         var png = await response.Content.ReadAsByteArrayAsync();
         using var bitmap = SKBitmap.Decode(png);
 
+        Keep(png, "certificate-preview-nl.png");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
         Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "a personal document: no shared cache keeps it");
@@ -84,6 +85,7 @@ public sealed class GraduateImageTests
         var png = await Host.Client.GetByteArrayAsync(issued.DownloadPath + "/badge.png");
         using var bitmap = SKBitmap.Decode(png);
         var baked = PngBaker.Extract(png);
+        Keep(png, "badge.png");
 
         Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((BadgeImage.Size, BadgeImage.Size)));
         Assert.That(baked.Credential, Is.Not.Null, baked.Status.ToString());
@@ -128,6 +130,15 @@ public sealed class GraduateImageTests
         }
 
         Assert.That(cache.Count, Is.EqualTo(HostLimits.ImagesCached));
+    }
+
+    // The image as a test artefact beside the pages' screenshots.
+    private static void Keep(byte[] png, string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, "page-screenshots")).FullName;
+        var file = Path.Combine(folder, name);
+        File.WriteAllBytes(file, png);
+        TestContext.AddTestAttachment(file, name);
     }
 
     private static string? QrText(SKBitmap bitmap)

@@ -51,7 +51,7 @@ internal static class CertificatePreview
             facts.EqfLevel is { } eqf ? "EQF " + eqf : null,
             facts.AwardedOn.ToString("d MMMM yyyy", culture),
         }.OfType<string>());
-        ImageText.DrawCentered(canvas, line, ImageText.SansBold, 26, 18, ImageText.Gold, center, Math.Max(y + 40, 560), 960, 1);
+        ImageText.DrawCentered(canvas, line, ImageText.SansBold, 26, 18, ImageText.Gold, center, Math.Max(y + 50, 430), 960, 1);
 
         DrawQr(canvas, facts.VerificationUrl, new SKRect(Width - 250, Height - 260, Width - 90, Height - 100));
         ImageText.DrawCentered(canvas, facts.ShortCode, ImageText.SansBold, 24, 16, ImageText.Navy, Width - 170, Height - 92, 220, 1);
