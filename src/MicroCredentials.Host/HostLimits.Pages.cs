@@ -29,4 +29,7 @@ internal static partial class HostLimits
 
     /// <summary>Drawn images (certificate previews, badges; about 100 KB each) kept in memory: a few hours of graduates' visits, at most ~25 MB.</summary>
     public const int ImagesCached = 256;
+
+    /// <summary>Uploaded images decoded at once (each up to ~200 MB of pixels for a large PNG): others wait, so memory stays bounded under load.</summary>
+    public const int QrImageDecodesAtOnce = 2;
 }

@@ -85,7 +85,7 @@ internal static partial class VerificationApi
 
         var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
         var photo = report.Verdict == Verdict.Unreadable && QrImageReader.IsImage(upload.Bytes.Span);
-        var read = photo ? QrImageReader.Read(upload.Bytes) : null;
+        var read = photo ? await QrImageReader.ReadAsync(upload.Bytes, ct) : null;
         if (read is { Outcome: QrImageOutcome.TooManyPixels })
         {
             return Find(http, StatusCodes.Status413PayloadTooLarge, "UploadError", t["Error.Pixels", HostLimits.QrImagePixels / 1_000_000]);

@@ -76,7 +76,7 @@ internal static partial class VerificationApi
     private static async Task<IResult?> PhotoAnswerAsync(HttpRequest request, ReadOnlyMemory<byte> bytes, CredentialStore store,
         StoredVerificationCache verifications, IssuanceService issuance, CancellationToken ct)
     {
-        var read = QrImageReader.Read(bytes);
+        var read = await QrImageReader.ReadAsync(bytes, ct);
         switch (read.Outcome)
         {
             case QrImageOutcome.TooManyPixels:

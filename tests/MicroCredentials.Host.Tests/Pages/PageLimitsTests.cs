@@ -51,6 +51,50 @@ public sealed class PageLimitsTests
         Assert.That(QrImageReader.Read(TestImages.JpegClaiming(8000, 6001)).Outcome, Is.EqualTo(QrImageOutcome.TooManyPixels));
     }
 
+    [Test, NonParallelizable]
+    public async Task QrImageDecodes_OnePastTheBound_WaitsForASlot()
+    {
+        var url = "http://localhost/v/decodes-at-once";
+        var image = TestImages.Screenshot(url, SKEncodedImageFormat.Jpeg, 600, 600);
+        var held = 0;
+        try
+        {
+            for (; held < HostLimits.QrImageDecodesAtOnce; held++)
+            {
+                Assert.That(QrImageReader.DecoderSlots.Wait(TimeSpan.FromSeconds(60)), Is.True, "a slot is free");
+            }
+
+            // Every slot is taken: the next decode waits, and a client that leaves stops waiting.
+            var waiting = QrImageReader.ReadAsync(image, CancellationToken.None).AsTask();
+            using var leaves = new CancellationTokenSource();
+            var leaving = QrImageReader.ReadAsync(image, leaves.Token).AsTask();
+            Assert.That(waiting.IsCompleted, Is.False);
+            await leaves.CancelAsync();
+            Assert.That(async () => await leaving, Throws.InstanceOf<OperationCanceledException>());
+
+            QrImageReader.DecoderSlots.Release();
+            held--;
+            Assert.That((await waiting).Text, Is.EqualTo(url));
+        }
+        finally
+        {
+            for (; held > 0; held--)
+            {
+                QrImageReader.DecoderSlots.Release();
+            }
+        }
+    }
+
+    [TestCase(SKEncodedImageFormat.Jpeg, 3000, 4000, TestName = "QrImageSide_LargeJpeg_DecodedScaledAndQrCodeRead")]
+    [TestCase(SKEncodedImageFormat.Png, 3000, 4000, TestName = "QrImageSide_LargePng_ScaledDownAndQrCodeRead")]
+    public async Task QrImageSide_LargePhoto_QrCodeRead(SKEncodedImageFormat format, int width, int height)
+    {
+        var issued = await Host.IssueAsync("Jana Wouters");
+        var image = TestImages.Screenshot(issued.VerificationUrl, format, width, height, qrScale: 16);
+
+        Assert.That((await QrImageReader.ReadAsync(image, CancellationToken.None)).Text, Is.EqualTo(issued.VerificationUrl));
+    }
+
     [TestCase(0, TestName = "QrImageSide_AtTheBound_QrCodeRead")]
     [TestCase(1, TestName = "QrImageSide_OnePast_ScaledDownAndQrCodeStillRead")]
     public async Task QrImageSide_QrCodeRead(int past)

@@ -7,10 +7,10 @@ namespace MicroCredentials.Host.Tests.Pages;
 internal static class TestImages
 {
     /// <summary>A grey page of <paramref name="width"/>×<paramref name="height"/> with the QR code of <paramref name="url"/> in it.</summary>
-    public static byte[] Screenshot(string url, SKEncodedImageFormat format, int width = 1170, int height = 2532)
+    public static byte[] Screenshot(string url, SKEncodedImageFormat format, int width = 1170, int height = 2532, int qrScale = 8)
     {
         using var qrData = new QRCodeGenerator().CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(qrData).GetGraphic(8);
+        var png = new PngByteQRCode(qrData).GetGraphic(qrScale);
         using var qr = SKBitmap.Decode(png);
         using var surface = SKSurface.Create(new SKImageInfo(width, height));
         surface.Canvas.Clear(new SKColor(0xF0, 0xF0, 0xEE));

@@ -22,8 +22,40 @@ internal static class QrImageReader
     /// <summary>The text of the first QR code in the image, or null (not an image, too large, no code found).</summary>
     public static string? TryRead(ReadOnlyMemory<byte> bytes) => Read(bytes).Text;
 
+    // At most HostLimits.QrImageDecodesAtOnce images are decoded at once; the others wait their turn (or their client leaves).
+    private static readonly SemaphoreSlim Decoders = new(HostLimits.QrImageDecodesAtOnce, HostLimits.QrImageDecodesAtOnce);
+
+    /// <summary>The decoder slots (for the bound's test: a test holds them to show that one more decode waits).</summary>
+    internal static SemaphoreSlim DecoderSlots => Decoders;
+
     /// <summary>Decodes the image (bounded) and looks for a QR code; every outcome is a value.</summary>
+    /// <remarks>Synchronous, for the PDF reader's images (it runs synchronously itself); it waits for a decoder slot.</remarks>
     public static QrImageRead Read(ReadOnlyMemory<byte> bytes)
+    {
+        using var data = SKData.CreateCopy(bytes.Span);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || !WithinPixelBound(codec.Info.Width, codec.Info.Height))
+        {
+            return new QrImageRead(codec is null ? QrImageOutcome.NotAnImage : QrImageOutcome.TooManyPixels, null);
+        }
+
+        Decoders.Wait();
+        try
+        {
+            return Decode(codec);
+        }
+        finally
+        {
+            Decoders.Release();
+        }
+    }
+
+    /// <summary>
+    /// Decodes the image and looks for a QR code: an image over <see cref="HostLimits.QrImagePixels"/> is not decoded; a JPEG
+    /// is decoded straight at about <see cref="HostLimits.QrImageSide"/> (the codec scales in the DCT domain), other images
+    /// are decoded whole and scaled down; at most <see cref="HostLimits.QrImageDecodesAtOnce"/> run at once.
+    /// </summary>
+    public static async ValueTask<QrImageRead> ReadAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct)
     {
         using var data = SKData.CreateCopy(bytes.Span);
         using var codec = SKCodec.Create(data);
@@ -37,15 +69,34 @@ internal static class QrImageReader
             return new QrImageRead(QrImageOutcome.TooManyPixels, null);
         }
 
-        using var decoded = SKBitmap.Decode(codec);
+        await Decoders.WaitAsync(ct);
+        try
+        {
+            return Decode(codec);
+        }
+        finally
+        {
+            Decoders.Release();
+        }
+    }
+
+    private static QrImageRead Decode(SKCodec codec)
+    {
+        var scale = Math.Min(1f, (float)HostLimits.QrImageSide / Math.Max(codec.Info.Width, codec.Info.Height));
+        var scaled = scale < 1f ? codec.GetScaledDimensions(scale) : codec.Info.Size;
+        using var decoded = scaled.Width < codec.Info.Width && scaled.Width > 0
+            ? SKBitmap.Decode(codec, new SKImageInfo(scaled.Width, scaled.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul)) ?? SKBitmap.Decode(codec)
+            : SKBitmap.Decode(codec);
         if (decoded is null)
         {
             return new QrImageRead(QrImageOutcome.NotAnImage, null);
         }
 
-        var scale = Math.Min(1.0, (double)HostLimits.QrImageSide / Math.Max(decoded.Width, decoded.Height));
-        var info = new SKImageInfo(Math.Max(1, (int)(decoded.Width * scale)), Math.Max(1, (int)(decoded.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var rgba = decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        var rest = Math.Min(1.0, (double)HostLimits.QrImageSide / Math.Max(decoded.Width, decoded.Height));
+        var info = new SKImageInfo(Math.Max(1, (int)(decoded.Width * rest)), Math.Max(1, (int)(decoded.Height * rest)), SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var rgba = rest < 1.0 || decoded.ColorType != SKColorType.Rgba8888 || decoded.AlphaType != SKAlphaType.Unpremul
+            ? decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
+            : decoded.Copy();
         if (rgba is null)
         {
             return new QrImageRead(QrImageOutcome.NotAnImage, null);
