@@ -5,10 +5,16 @@
 # It builds the host in Release, starts it on a fresh SQLite file with the demo keys, issues the sample learners with
 # the bootstrap API key, checks each request answers 200 "valid", warms up, then measures with wrk.
 #
+# Batches are durable jobs: the learners are issued through POST /api/batches (202 with the job's URL), the job is
+# polled until done, and its links CSV gives the pages and download links.
+#
 # Usage (from anywhere):   benchmarks/wrk/host-load.sh [seconds per wrk run, default 15]
+#                          benchmarks/wrk/host-load.sh --check   (set-up and the "valid" checks only: no wrk, no figures)
 # Needs: the .NET 10 SDK, wrk, curl. wrk shares the machine's cores with the host.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+check_only=false
+if [ "${1:-}" = "--check" ]; then check_only=true; shift; fi
 seconds=${1:-15}
 port=5077
 base="http://127.0.0.1:$port"
@@ -20,27 +26,42 @@ trap cleanup EXIT
 dotnet build -c Release -nologo -v q src/MicroCredentials.Host >/dev/null
 dotnet build -c Release -nologo -v q benchmarks/MicroCredentials.Benchmarks >/dev/null
 
+# --urls: appsettings.json sets Urls, which ASPNETCORE_URLS does not override; the command line does.
 # The public rate limit is raised so wrk measures the work, not the limiter (which stays in the pipeline).
 ASPNETCORE_URLS="$base" Issuer__PublicBaseUrl="$base" Issuer__ConnectionString="Data Source=$work/bench.db" \
   Issuer__PublicRequestsPerMinute=1000000 Logging__LogLevel__Default=Warning \
-  dotnet src/MicroCredentials.Host/bin/Release/net10.0/MicroCredentials.Host.dll >"$work/host.log" 2>&1 &
+  dotnet src/MicroCredentials.Host/bin/Release/net10.0/MicroCredentials.Host.dll --urls "$base" >"$work/host.log" 2>&1 &
 host_pid=$!
-for _ in $(seq 1 60); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+up=false
+for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && { up=true; break; }; sleep 0.5; done
+$up || { echo "the host did not answer $base/healthz within 60 s" >&2; cat "$work/host.log" >&2; exit 1; }
 key=$(grep -o 'mck_[A-Za-z0-9_-]*' "$work/host.log" | head -1)
 [ -n "$key" ] || { echo "no bootstrap API key in the host log" >&2; cat "$work/host.log" >&2; exit 1; }
 
-curl -fs -H "Authorization: Bearer $key" -H "Content-Type: text/csv" -H "Accept: text/csv" \
-  --data-binary @samples/learners.csv "$base/api/batches" >"$work/links.csv"
+job=$(curl -fs -H "Authorization: Bearer $key" -H "Content-Type: text/csv" \
+  --data-binary @samples/learners.csv "$base/api/batches" | grep -o '"url":"[^"]*"' | head -1 | cut -d'"' -f4) || job=""
+[ -n "$job" ] || { echo "POST /api/batches gave no job URL" >&2; exit 1; }
+state=""
+for _ in $(seq 1 240); do
+  state=$(curl -fs -H "Authorization: Bearer $key" "$base$job" | grep -o '"state":"[a-z]*"' | cut -d'"' -f4)
+  [ "$state" = "done" ] && break
+  sleep 0.5
+done
+[ "$state" = "done" ] || { echo "the batch job $job is still '$state' after 120 s" >&2; exit 1; }
+curl -fs -H "Authorization: Bearer $key" "$base$job/links.csv" >"$work/links.csv"
 page=$(sed -n 2p "$work/links.csv" | cut -d';' -f6)
 download=$(sed -n 2p "$work/links.csv" | cut -d';' -f7)
 curl -fs "$download/credential.jwt" -o "$work/credential.jwt"
 curl -fs "$download/credential.json" -o "$work/credential.json"
 for pair in "credential.jwt text/plain" "credential.json application/json"; do
   set -- $pair
-  curl -fs -H "Content-Type: $2" --data-binary @"$work/$1" "$base/api/verify" | grep -q '"verdict":"valid"' \
-    || { echo "$1 does not verify as valid" >&2; exit 1; }
+  answer=$(curl -fs -H "Content-Type: $2" --data-binary @"$work/$1" "$base/api/verify") || answer=""
+  grep -q '"verdict":"valid"' <<<"$answer" || { echo "$1 does not verify as valid" >&2; exit 1; }
 done
-curl -fs "$page" | grep -qi 'valid' || { echo "the page does not load" >&2; exit 1; }
+# Read whole before grep: grep -q stops early, and under pipefail curl's broken pipe would fail the check.
+html=$(curl -fs -H "Accept: text/html" "$page") || html=""
+grep -q 'data-verdict="Valid"' <<<"$html" || { echo "the page $page does not say valid" >&2; exit 1; }
+if $check_only; then echo "host-load.sh --check: batch issued, JWT, JSON and page answer valid ($page)"; exit 0; fi
 
 ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
 measure() { # name, then wrk arguments

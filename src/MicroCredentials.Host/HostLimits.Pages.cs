@@ -23,4 +23,13 @@ internal static partial class HostLimits
 
     /// <summary>Code-like strings of a PDF looked up in the store: a certificate prints one code; a crafted PDF gets no more lookups.</summary>
     public const int PdfCodesTried = 4;
+
+    /// <summary>Newest audit entries of a suspended credential searched for its suspension date: it is among the last few status changes.</summary>
+    public const int SuspensionAuditEntriesRead = 20;
+
+    /// <summary>Drawn images (certificate previews, badges; about 100 KB each) kept in memory: a few hours of graduates' visits, at most ~25 MB.</summary>
+    public const int ImagesCached = 256;
+
+    /// <summary>Uploaded images decoded at once (each up to ~200 MB of pixels for a large PNG): others wait, so memory stays bounded under load.</summary>
+    public const int QrImageDecodesAtOnce = 2;
 }

@@ -4,6 +4,7 @@ using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Components;
+using MicroCredentials.Host.Components.Images;
 using MicroCredentials.Host.Components.Pages.Graduate;
 using MicroCredentials.Host.Components.Pages.Verify;
 using MicroCredentials.Host.Infrastructure;
@@ -47,8 +48,31 @@ internal static class DownloadsApi
                 : Results.File(Encoding.ASCII.GetBytes(c.Jwt), "text/plain", DownloadModel.FileName(view, null, "jwt"))));
         group.MapMethods("/badge.png", GetAndHead, async (string token, HttpContext http, CredentialStore store, CancellationToken ct) =>
             await WithCredentialAsync(http, store, token, ct, (c, view) =>
-                Results.File(PngBaker.Bake(DefaultBadge.Png(Keys.DemoKeys.SignsCredential(c.CredentialJson)), c.CredentialJson), "image/png", DownloadModel.FileName(view, null, "png"))));
+                Results.File(Badge(c, CredentialView.From(IssuanceService.ParseCredential(c), "en")), "image/png", DownloadModel.FileName(view, null, "png"))));
+        group.MapMethods("/preview-{lang}.png", GetAndHead, async (string token, string lang, HttpContext http, CredentialStore store, IssuanceService issuance, CancellationToken ct) =>
+            await WithCredentialAsync(http, store, token, ct, c => CertificateRendering.IsLanguage(lang)
+                ? Results.File(Preview(c, lang, issuance.Options.VerificationUrl(c.Handle)), "image/png")
+                : TypedResults.Problem(title: "Unknown language", detail: "Choose nl, en or fr.", statusCode: 404)));
     }
+
+    /// <summary>The badge naming the micro-credential and the institution (in English, the badge's one language), credential baked in.</summary>
+    private static byte[] Badge(StoredCredential c, CredentialView english) =>
+        ImageCache.Shared.GetOrDraw(c.Id + "|badge", () =>
+            PngBaker.Bake(BadgeImage.Png(english.Title, english.IssuerName, Keys.DemoKeys.SignsCredential(c.CredentialJson)), c.CredentialJson));
+
+    /// <summary>The picture of page 1 of the certificate in <paramref name="lang"/>, drawn once per credential and language.</summary>
+    private static byte[] Preview(StoredCredential c, string lang, string verificationUrl) =>
+        ImageCache.Shared.GetOrDraw(c.Id + "|preview-" + lang, () =>
+        {
+            var view = CredentialView.From(IssuanceService.ParseCredential(c), lang);
+            return CertificatePreview.Png(new CertificatePreview.Facts(view.IssuerName, view.LearnerName, view.Title, view.Ects, view.EqfLevel,
+                view.AwardedOn ?? DateOnly.FromDateTime((c.AwardedAt ?? c.IssuedAt).UtcDateTime), verificationUrl, c.ShortCode,
+                Keys.DemoKeys.SignsCredential(c.CredentialJson)), System.Globalization.CultureInfo.GetCultureInfo(lang));
+        });
+
+    private static Task<IResult> WithCredentialAsync(HttpContext http, CredentialStore store, string token, CancellationToken ct,
+        Func<StoredCredential, IResult> then) =>
+        WithCredentialAsync(http, store, token, ct, (c, _) => Task.FromResult(then(c)));
 
     private static Task<IResult> WithCredentialAsync(HttpContext http, CredentialStore store, string token, CancellationToken ct,
         Func<StoredCredential, CredentialView, IResult> then) =>
@@ -78,6 +102,7 @@ internal static class DownloadsApi
             Credential = CredentialView.From(IssuanceService.ParseCredential(stored), PageCulture.Current),
             BasePath = "/d/" + token,
             VerificationUrl = issuance.Options.VerificationUrl(stored.Handle),
+            SuspendedAt = await SuspensionDate.ReadAsync(store, stored, ct),
             LinkedInOrganizationId = catalog.Issuer.LinkedInOrganizationId is { Length: > 0 and <= 20 } org && org.All(char.IsAsciiDigit) ? org : null,
         };
         return new RazorComponentResult<DownloadPage>(new Dictionary<string, object?> { [nameof(DownloadPage.M)] = model });

@@ -42,6 +42,7 @@ internal static partial class VerificationApi
             SelfPath = "/v/" + handle,
             Demo = report.SignedWithDemoKey,
             Stored = stored,
+            SuspendedAt = report.Verdict == Verdict.Suspended ? await SuspensionDate.ReadAsync(store, stored, ct) : null,
             SuccessorUrl = successor is null ? null : "/v/" + successor.Handle,
             Note = http.Request.Query[ViaQuery].ToString() switch
             {
@@ -84,7 +85,18 @@ internal static partial class VerificationApi
 
         var report = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
         var photo = report.Verdict == Verdict.Unreadable && QrImageReader.IsImage(upload.Bytes.Span);
-        if (photo && QrImageReader.OurHandle(QrImageReader.TryRead(upload.Bytes), options.Value.PublicBaseUrl) is { } handle)
+        var read = photo ? await QrImageReader.ReadAsync(upload.Bytes, ct) : null;
+        if (read is { Outcome: QrImageOutcome.TooManyPixels })
+        {
+            return Find(http, StatusCodes.Status413PayloadTooLarge, "UploadError", t["Error.Pixels", HostLimits.QrImagePixels / 1_000_000]);
+        }
+
+        if (read is { Outcome: QrImageOutcome.NotAnImage } && QrImageReader.IsJpeg(upload.Bytes.Span))
+        {
+            return Find(http, StatusCodes.Status400BadRequest, "UploadError", t["Error.Image"]);
+        }
+
+        if (QrImageReader.OurHandle(read?.Text, options.Value.PublicBaseUrl) is { } handle)
         {
             // A photo or screenshot of a certificate: its QR code leads to the certificate's own page, which says what happened.
             return Results.Redirect($"/v/{handle}?lang={PageCulture.Current}&{ViaQuery}={ViaQr}");

@@ -1,5 +1,6 @@
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
+using MicroCredentials.Host.Components.Pages.Verify;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Keys;
 using MicroCredentials.Model;
@@ -24,12 +25,13 @@ internal static partial class VerificationApi
         pages.MapPost("/", UploadPageAsync).DisableAntiforgery();
 
         app.MapPost("/api/verify", VerifyApiAsync).RequireRateLimiting(HttpPlumbing.PublicPolicy).DisableAntiforgery()
-            .WithName("Verify").WithSummary("Verify a credential: JSON, VC-JWT, certificate PDF, or baked PNG/SVG (body or multipart 'file').")
+            .WithName("Verify").WithSummary("Verify a credential: JSON, VC-JWT, certificate PDF, baked PNG/SVG, or a JPEG/PNG photo of a certificate (its QR code is read); body or multipart 'file'.")
             .Produces<VerificationResponse>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
     }
 
     private static async Task<IResult> VerifyApiAsync(HttpRequest request, CredentialVerifier verifier, IssuerKeySet keys,
-        StatusListPublisher lists, CredentialStore store, PublicRateLimiter limiter, IssuanceService issuance, CancellationToken ct)
+        StatusListPublisher lists, CredentialStore store, PublicRateLimiter limiter, IssuanceService issuance,
+        StoredVerificationCache verifications, CancellationToken ct)
     {
         var upload = await UploadReader.ReadAsync(request, ct);
         if (upload.Problem is { } problem)
@@ -44,10 +46,56 @@ internal static partial class VerificationApi
         }
 
         // ct is the request's RequestAborted: a client that disconnects stops its verification.
-        var (report, successor) = await WithSuccessorAsync(await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct), store, ct);
+        var verified = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
+        if (verified.Verdict == Verdict.Unreadable && IsPhoto(request, upload.Bytes.Span))
+        {
+            var photo = await PhotoAnswerAsync(request, upload.Bytes, store, verifications, issuance, ct);
+            if (photo is not null)
+            {
+                return photo;
+            }
+        }
+
+        var (report, successor) = await WithSuccessorAsync(verified, store, ct);
         var genuine = await FindGenuineAsync(report, store, ct);
         return TypedResults.Ok(VerificationResponse.From(report, successor is null ? null : issuance.Options.VerificationUrl(successor.Handle))
             with { GenuineDifferences = genuine?.Differences });
+    }
+
+    // A JPEG or PNG by its bytes, or a body declared image/jpeg (whose bytes may be garbage).
+    private static bool IsPhoto(HttpRequest request, ReadOnlySpan<byte> bytes) =>
+        QrImageReader.IsImage(bytes) || DeclaredJpeg(request);
+
+    private static bool DeclaredJpeg(HttpRequest request) =>
+        request.ContentType?.StartsWith("image/jpeg", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>
+    /// An uploaded image's answer: our certificate's verification when its QR code leads to one; 413 for an image over the
+    /// pixel bound, 400 for a JPEG that does not decode; null (the unreadable verdict stands) for any other image.
+    /// </summary>
+    private static async Task<IResult?> PhotoAnswerAsync(HttpRequest request, ReadOnlyMemory<byte> bytes, CredentialStore store,
+        StoredVerificationCache verifications, IssuanceService issuance, CancellationToken ct)
+    {
+        var read = await QrImageReader.ReadAsync(bytes, ct);
+        switch (read.Outcome)
+        {
+            case QrImageOutcome.TooManyPixels:
+                return TypedResults.Problem(title: "Image too large", statusCode: StatusCodes.Status413PayloadTooLarge,
+                    detail: $"The image has more than {HostLimits.QrImagePixels / 1_000_000} megapixels; send a smaller photo of the certificate.");
+            case QrImageOutcome.NotAnImage when QrImageReader.IsJpeg(bytes.Span) || DeclaredJpeg(request):
+                return TypedResults.Problem(title: "Unreadable image", statusCode: StatusCodes.Status400BadRequest,
+                    detail: "The JPEG image could not be decoded.");
+        }
+
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<IssuerOptions>>().Value;
+        if (QrImageReader.OurHandle(read.Text, options.PublicBaseUrl) is not { } handle || await store.FindByHandleAsync(handle, ct) is not { } stored)
+        {
+            return null;
+        }
+
+        var (report, successor) = await VerifyStoredAsync(stored, store, verifications, ct);
+        return TypedResults.Ok(VerificationResponse.From(report, successor is null ? null : issuance.Options.VerificationUrl(successor.Handle))
+            with { ReadFrom = "qr_code", VerificationUrl = issuance.Options.VerificationUrl(stored.Handle) });
     }
 
     // Our ids are urn:uuid:… (45 characters); a longer one is not ours and is not looked up.

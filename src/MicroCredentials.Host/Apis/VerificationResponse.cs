@@ -25,6 +25,19 @@ internal sealed record VerificationResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Components.FactDifference>? GenuineDifferences { get; init; }
 
+    /// <summary>
+    /// <c>qr_code</c> when the upload was an image (a photo or screenshot of a certificate) whose QR code led to one of our
+    /// certificates: the answer is then that certificate's verification; absent otherwise.
+    /// </summary>
+    [JsonPropertyName("read_from")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReadFrom { get; init; }
+
+    /// <summary>The verification link of the certificate the QR code led to (with <see cref="ReadFrom"/>); absent otherwise.</summary>
+    [JsonPropertyName("verification_url")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? VerificationUrl { get; init; }
+
     /// <summary>Every value of <c>verdict</c>, as the API writes it.</summary>
     public static readonly IReadOnlyList<string> Verdicts = [.. Enum.GetValues<Verdict>().Select(v => JsonNamingPolicy(v.ToString()))];
 

@@ -110,6 +110,22 @@ public sealed partial record CredentialView
     /// <summary>When the proof was made.</summary>
     public string? ProofCreated { get; init; }
 
+    /// <summary>The field name of the learning outcomes in <see cref="TextLanguages"/>.</summary>
+    public const string LearningOutcomesField = "outcomes";
+
+    /// <summary>
+    /// The language of each catalogue text taken from a language map (<c>title</c>, <c>description</c>, <c>outcomes</c>,
+    /// <c>assessment</c>, …): the page language, or the one it fell back to.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TextLanguages { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The <c>lang</c> attribute a field's text needs on a page in <paramref name="pageLanguage"/>: its language when it
+    /// differs (English catalogue text on a French page, WCAG 3.1.2), else null (no attribute).
+    /// </summary>
+    public string? LangOf(string field, string pageLanguage) =>
+        TextLanguages.TryGetValue(field, out var tag) && !string.Equals(tag, pageLanguage, StringComparison.OrdinalIgnoreCase) ? tag : null;
+
     /// <summary>Reads a credential for a page in <paramref name="language"/> (catalogue texts fall back to English, then Dutch).</summary>
     public static CredentialView From(JsonObject credential, string language)
     {
@@ -124,14 +140,17 @@ public sealed partial record CredentialView
         var scale = (At(achievement, "resultDescription") as JsonArray)?.FirstOrDefault(d => descriptionId is not null && Str(At(d, "id")) == descriptionId);
         var proof = credential["proof"] is JsonArray proofs ? proofs.FirstOrDefault() : credential["proof"];
         var address = At(issuer, "address");
+        var languages = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Text(string field, JsonNode? map) => Localized(map, language, field, languages);
 
         return new CredentialView
         {
+            TextLanguages = languages,
             Id = Str(credential["id"]),
             LearnerName = Str(At(name, "identityHash")),
-            Title = Localized(At(achievement, "localizedName"), language) ?? Str(At(achievement, "name")) ?? Str(credential["name"]),
-            Description = Localized(At(achievement, "localizedDescription"), language) ?? Str(At(achievement, "description")),
-            LearningOutcomes = LocalizedList(At(achievement, "learningOutcome"), language),
+            Title = Text("title", At(achievement, "localizedName")) ?? Str(At(achievement, "name")) ?? Str(credential["name"]),
+            Description = Text("description", At(achievement, "localizedDescription")) ?? Str(At(achievement, "description")),
+            LearningOutcomes = LocalizedList(At(achievement, "learningOutcome"), language, languages),
             Ects = Number(At(achievement, "ectsCredits")) ?? Number(At(subject, "creditsEarned")) ?? Number(At(achievement, "creditsAvailable")),
             WorkloadHours = Hours(Str(At(achievement, "notionalWorkload"))),
             EqfLevel = Str(At(achievement, "eqfLevel")) is { } eqf && eqf.StartsWith(Ob3Terms.EqfLevelPrefix, StringComparison.Ordinal) ? eqf[Ob3Terms.EqfLevelPrefix.Length..] : null,
@@ -144,12 +163,12 @@ public sealed partial record CredentialView
             ValidUntil = Date(credential["validUntil"] ?? credential["expirationDate"]),
             PeriodStart = Date(At(subject, "activityStartDate")),
             PeriodEnd = Date(At(subject, "activityEndDate")),
-            Assessment = Localized(At(achievement, "assessmentType"), language),
-            Participation = Localized(At(achievement, "participationMode"), language),
-            Supervision = Localized(At(achievement, "supervisionAndIdVerification"), language),
-            QualityAssurance = Localized(At(achievement, "qualityAssurance"), language),
-            Prerequisites = Localized(At(achievement, "prerequisites"), language),
-            Stackability = Localized(At(achievement, "stackability"), language),
+            Assessment = Text("assessment", At(achievement, "assessmentType")),
+            Participation = Text("participation", At(achievement, "participationMode")),
+            Supervision = Text("supervision", At(achievement, "supervisionAndIdVerification")),
+            QualityAssurance = Text("quality_assurance", At(achievement, "qualityAssurance")),
+            Prerequisites = Text("prerequisites", At(achievement, "prerequisites")),
+            Stackability = Text("stackability", At(achievement, "stackability")),
             FieldOfStudy = Str(At(achievement, "fieldOfStudy")),
             CourseUrl = HttpUrl(Str(At(At(achievement, "criteria"), "id"))),
             IssuerName = issuer is JsonValue ? Str(issuer) : Str(At(issuer, "name")) ?? Str(At(issuer, "id")),
@@ -182,14 +201,41 @@ public sealed partial record CredentialView
         ? v.TryGetValue<decimal>(out var d) ? d.ToString(CultureInfo.InvariantCulture) : Str(node)
         : null;
 
-    private static string? Localized(JsonNode? map, string language) => map is JsonObject o
-        ? Str(o[language]) ?? Str(o["en"]) ?? Str(o["nl"]) ?? o.Select(p => Str(p.Value)).FirstOrDefault(s => s is not null)
-        : Str(map);
-
-    private static IReadOnlyList<string> LocalizedList(JsonNode? map, string language)
+    // The text in the page language, else English, else Dutch, else any; the language taken is noted for the field's lang attribute.
+    private static string? Localized(JsonNode? map, string language, string field, Dictionary<string, string> languages)
     {
-        var list = map is JsonObject o ? o[language] as JsonArray ?? o["en"] as JsonArray ?? o["nl"] as JsonArray : map as JsonArray;
-        return list is null ? [] : [.. list.Select(Str).OfType<string>()];
+        if (map is not JsonObject o)
+        {
+            return Str(map);
+        }
+
+        foreach (var (tag, node) in new[] { language, "en", "nl" }.Select(l => (l, o[l])).Concat(o.Select(p => (p.Key, p.Value))))
+        {
+            if (Str(node) is { } text)
+            {
+                languages[field] = tag;
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<string> LocalizedList(JsonNode? map, string language, Dictionary<string, string> languages)
+    {
+        if (map is not JsonObject o)
+        {
+            return map is JsonArray plain ? [.. plain.Select(Str).OfType<string>()] : [];
+        }
+
+        var tag = new[] { language, "en", "nl" }.FirstOrDefault(l => o[l] is JsonArray);
+        if (tag is null)
+        {
+            return [];
+        }
+
+        languages[LearningOutcomesField] = tag;
+        return [.. ((JsonArray)o[tag]!).Select(Str).OfType<string>()];
     }
 
     private static string? Hours(string? duration)

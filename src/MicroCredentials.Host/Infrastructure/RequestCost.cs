@@ -17,7 +17,7 @@ internal static class RequestCost
     /// <summary>Verifying JSON: JSON-LD expansion, RDFC-1.0 canonicalisation, schema and signature.</summary>
     public const int VerifyJson = 5;
 
-    /// <summary>Verifying a PDF (parse, seal, attachment, page text) or a baked PNG/SVG (image parse plus the credential inside).</summary>
+    /// <summary>Verifying a PDF (parse, seal, attachment, page text) or a baked PNG/SVG (image parse plus the credential inside), or a JPEG photo (decode and QR search).</summary>
     public const int VerifyFile = 10;
 
     /// <summary>The cost of verifying <paramref name="upload"/>, by what its first bytes say it is.</summary>
@@ -25,7 +25,8 @@ internal static class RequestCost
     {
         var start = upload.StartsWith("\uFEFF"u8) ? upload[3..] : upload;
         start = start.TrimStart(" \t\r\n"u8);
-        return start.StartsWith("%PDF-"u8) || start.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']) || start.StartsWith("<"u8)
+        return start.StartsWith("%PDF-"u8) || start.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G'])
+            || start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || start.StartsWith("<"u8)
             ? VerifyFile
             : start.StartsWith("{"u8) ? VerifyJson
             : VerifyJwt;

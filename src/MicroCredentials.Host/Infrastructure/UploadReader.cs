@@ -13,7 +13,7 @@ internal static class UploadReader
     private static readonly string[] Accepted =
     [
         "application/json", "application/ld+json", "application/vc+ld+json", "application/vc", "text/plain", "application/jwt",
-        "application/vc+jwt", "application/pdf", "image/png", "image/svg+xml", "application/octet-stream",
+        "application/vc+jwt", "application/pdf", "image/png", "image/jpeg", "image/svg+xml", "application/octet-stream",
     ];
 
     public sealed record Upload(ReadOnlyMemory<byte> Bytes, IResult? Problem);
@@ -30,7 +30,7 @@ internal static class UploadReader
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.MediaType.Value is not { } media)
         {
             return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
-                "Send the credential as application/json, a VC-JWT as text/plain, a PDF, PNG or SVG, or a multipart form with a field 'file'.");
+                "Send the credential as application/json, a VC-JWT as text/plain, a PDF, PNG, JPEG or SVG, or a multipart form with a field 'file'.");
         }
 
         Stream source;
@@ -66,7 +66,7 @@ internal static class UploadReader
         else
         {
             return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
-                $"'{media}' is not accepted. Send JSON, a VC-JWT as text/plain, a PDF, PNG or SVG, or a multipart form.");
+                $"'{media}' is not accepted. Send JSON, a VC-JWT as text/plain, a PDF, PNG, JPEG or SVG, or a multipart form.");
         }
 
         await using (source)

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using MicroCredentials.Baking;
 using MicroCredentials.Data;
@@ -70,11 +68,13 @@ public sealed class DemoMarkTests
     {
         var demo = await Staff.DownloadAsync(issued!, "badge.png");
 
-        var pixels = DecodeRgba(demo);
-        var plain = DecodeRgba(DefaultBadge.Png(demo: false));
-        var middle = (DefaultBadge.DemoBandTop + 2) * 256 * 4 + 40 * 4;
-        Assert.That((pixels[middle], pixels[middle + 1], pixels[middle + 2]), Is.EqualTo(DefaultBadge.DemoRed));
-        Assert.That((plain[middle], plain[middle + 1], plain[middle + 2]), Is.Not.EqualTo(DefaultBadge.DemoRed));
+        // The badge names the micro-credential (Components/Images/BadgeImage): its seal's red band crosses (190, 238).
+        using var pixels = SkiaSharp.SKBitmap.Decode(demo);
+        using var plain = SkiaSharp.SKBitmap.Decode(MicroCredentials.Host.Components.Images.BadgeImage.Png("Title", "Institution", demo: false));
+        var red = pixels.GetPixel(190, 238);
+        var none = plain.GetPixel(190, 238);
+        Assert.That((red.Red, red.Green, red.Blue), Is.EqualTo(DefaultBadge.DemoRed));
+        Assert.That((none.Red, none.Green, none.Blue), Is.Not.EqualTo(DefaultBadge.DemoRed));
     }
 
     [Test]
@@ -100,35 +100,5 @@ public sealed class DemoMarkTests
         var profile = JsonNode.Parse(await Staff.Http.GetStringAsync("/issuer"))!;
 
         Assert.That((bool?)profile["demo"], Is.True);
-    }
-
-    // Our own PNG: IHDR, one IDAT (zlib, filter byte 0 per row), IEND; the baker adds an iTXt chunk only.
-    private static byte[] DecodeRgba(byte[] png)
-    {
-        using var idat = new MemoryStream();
-        for (var at = 8; at < png.Length;)
-        {
-            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
-            var type = System.Text.Encoding.ASCII.GetString(png, at + 4, 4);
-            if (type == "IDAT")
-            {
-                idat.Write(png, at + 8, length);
-            }
-
-            at += 12 + length;
-        }
-
-        idat.Position = 0;
-        using var zlib = new ZLibStream(idat, CompressionMode.Decompress);
-        using var raw = new MemoryStream();
-        zlib.CopyTo(raw);
-        var rows = raw.ToArray();
-        var rgba = new byte[256 * 256 * 4];
-        for (var y = 0; y < 256; y++)
-        {
-            Array.Copy(rows, y * (1 + 256 * 4) + 1, rgba, y * 256 * 4, 256 * 4);
-        }
-
-        return rgba;
     }
 }

@@ -23,13 +23,14 @@ public sealed class BrowserPageTests
     private IPlaywright? playwright;
     private IBrowser? browser;
     private readonly Dictionary<string, Func<IPage, string, Task>> states = [];
+    private string downloadPath = string.Empty;
 
     private PageHost Host => host ?? throw new InvalidOperationException("OneTimeSetUp did not run.");
 
     private static string Artefacts => Path.Combine(TestContext.CurrentContext.WorkDirectory, "page-screenshots");
 
     public static IEnumerable<string> States() =>
-        ["form", "valid", "revoked", "suspended", "superseded", "expired", "not-genuine", "unknown-issuer", "not-found", "upload-error", "download"];
+        ["form", "valid", "revoked", "suspended", "superseded", "expired", "not-genuine", "unknown-issuer", "not-found", "upload-error", "download", "download-suspended"];
 
     [OneTimeSetUp]
     public async Task Start()
@@ -66,6 +67,8 @@ public sealed class BrowserPageTests
         states["not-found"] = (page, lang) => GoAsync(page, $"/v?code=ABCD-EFGH-JKMU&lang={lang}");
         states["upload-error"] = (page, lang) => UploadAsync(page, lang, big);
         states["download"] = (page, lang) => GoAsync(page, $"{valid.DownloadPath}?lang={lang}");
+        states["download-suspended"] = (page, lang) => GoAsync(page, $"{suspended.DownloadPath}?lang={lang}");
+        downloadPath = valid.DownloadPath;
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -161,6 +164,27 @@ public sealed class BrowserPageTests
 
         var minor = string.Join(",", axe.Violations.Except(serious).Select(v => $"{v.Id}({v.Impact})"));
         Results.Add($"{state,-15} {lang}  axe serious/critical: {serious.Count}  other: [{minor}]  scrollWidth/innerWidth:{widths}");
+    }
+
+    [Test]
+    public async Task DownloadPage_Phone_PreviewImageLoadsAndFitsTheColumn()
+    {
+        await using var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 320, Height = 700 },
+        });
+        var page = await context.NewPageAsync();
+        await GoAsync(page, $"{downloadPath}?lang=nl");
+        var preview = page.Locator("img[data-preview]");
+        // GotoAsync waits for the load event, which waits for images; the check below waits on the image itself too.
+        await preview.EvaluateAsync("img => img.complete ? null : new Promise(r => img.addEventListener('load', r, { once: true }))",
+            null, new LocatorEvaluateOptions { Timeout = 60_000 });
+        var size = await preview.EvaluateAsync<int[]>("img => [img.naturalWidth, img.naturalHeight, Math.ceil(img.getBoundingClientRect().right)]");
+
+        Assert.That(size[0..2], Is.EqualTo(new[] { 1200, 848 }));
+        Assert.That(size[2], Is.LessThanOrEqualTo(320));
+        Assert.That(await preview.GetAttributeAsync("alt"), Does.Contain("Voorbeeld van het certificaat"));
     }
 
     private static async Task GoAsync(IPage page, string path)

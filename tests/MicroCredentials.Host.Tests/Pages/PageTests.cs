@@ -221,7 +221,7 @@ public sealed partial class PageTests
     public async Task Head_EveryPublicPage_Answers200()
     {
         var issued = await Host.IssueAsync("Wout Peeters");
-        foreach (var path in new[] { "/v/" + issued.Handle, "/v", issued.DownloadPath, issued.DownloadPath + "/badge.png", PathOfStylesheet(await Host.PageAsync("/v")) })
+        foreach (var path in new[] { "/v/" + issued.Handle, "/v", issued.DownloadPath, issued.DownloadPath + "/badge.png", issued.DownloadPath + "/preview-en.png", PathOfStylesheet(await Host.PageAsync("/v")) })
         {
             using var response = await Host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);

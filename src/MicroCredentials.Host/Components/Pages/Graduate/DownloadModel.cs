@@ -19,6 +19,9 @@ public sealed record DownloadModel
     /// <summary>The public verification link.</summary>
     public required string VerificationUrl { get; init; }
 
+    /// <summary>When a suspended credential was suspended (from the store's status record), when known.</summary>
+    public DateTimeOffset? SuspendedAt { get; init; }
+
     /// <summary>The issuing organisation's LinkedIn page id, when the catalogue gives one.</summary>
     public string? LinkedInOrganizationId { get; init; }
 

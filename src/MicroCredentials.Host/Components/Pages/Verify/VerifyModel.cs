@@ -24,6 +24,9 @@ public sealed record VerifyModel
     /// <summary>Our stored record of this credential (revocation date), when we hold it.</summary>
     public StoredCredential? Stored { get; init; }
 
+    /// <summary>When a suspended credential was suspended (from the store's status record), when known.</summary>
+    public DateTimeOffset? SuspendedAt { get; init; }
+
     /// <summary>For a superseded credential, the corrected one's page.</summary>
     public string? SuccessorUrl { get; init; }
 
