@@ -66,8 +66,17 @@ public sealed partial class IssuerKeySet : IDisposable
         JwtPublicKeys = [.. current, .. EarlierIssuerIds.SelectMany(earlier => current.Select(k => UnderEarlierIssuer(k, earlier)))];
         JwtKeyResolver = new JwtKeyResolver(JwtPublicKeys);
         DataIntegrityKeyResolver = ResolveVerificationMethod;
-        SealCertificates = [.. this.signing.Reverse().Select(s => s.SealCertificate).OfType<X509Certificate2>(),
-            .. history.Reverse().Where(h => h.SealCertificate is not null).Select(h => X509CertificateLoader.LoadCertificate(Convert.FromBase64String(h.SealCertificate!)))];
+        List<X509Certificate2> seals = [.. this.signing.Reverse().Select(s => s.SealCertificate).OfType<X509Certificate2>()];
+        foreach (var record in history.Reverse().Where(h => h.SealCertificate is not null))
+        {
+            var der = Convert.FromBase64String(record.SealCertificate!);
+            if (!seals.Any(c => c.RawDataMemory.Span.SequenceEqual(der)))
+            {
+                seals.Add(X509CertificateLoader.LoadCertificate(der));
+            }
+        }
+
+        SealCertificates = seals;
 
         foreach (var (record, index) in history.Select((h, i) => (h, i)))
         {
