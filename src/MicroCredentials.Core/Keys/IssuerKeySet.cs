@@ -18,6 +18,7 @@ public sealed partial class IssuerKeySet : IDisposable
     private readonly Dictionary<string, byte[]> ed25519ByVerificationMethod = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeyValidityWindow> windowsByFragment = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<IssuerSigningKeys> signing;
+    private readonly List<X509Certificate2> historySeals = [];
     private readonly TimeProvider time;
 
     private IssuerKeySet(string issuerId, IReadOnlyList<IssuerSigningKeys> signing, IReadOnlyList<KeyGenerationRecord> history,
@@ -72,7 +73,9 @@ public sealed partial class IssuerKeySet : IDisposable
             var der = Convert.FromBase64String(record.SealCertificate!);
             if (!seals.Any(c => c.RawDataMemory.Span.SequenceEqual(der)))
             {
-                seals.Add(X509CertificateLoader.LoadCertificate(der));
+                var certificate = X509CertificateLoader.LoadCertificate(der);
+                historySeals.Add(certificate);
+                seals.Add(certificate);
             }
         }
 
@@ -211,6 +214,11 @@ public sealed partial class IssuerKeySet : IDisposable
         foreach (var keys in signing)
         {
             keys.Dispose();
+        }
+
+        foreach (var seal in historySeals)
+        {
+            seal.Dispose();
         }
     }
 
