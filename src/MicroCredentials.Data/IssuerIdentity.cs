@@ -70,9 +70,10 @@ public sealed record IssuerIdentity
             IssuerId = keys.IssuerId,
             PublicBaseUrl = baseUrl,
             ContextUrl = MicroCredentials.JsonLd.ContextUrls.MicroCredentialV1At(baseUrl),
-            Ed25519Key = keys.Ed25519PublicKeyMultibase,
-            Es256Key = keys.Es256.PublicKey.Thumbprint,
-            Rs256Key = keys.Rs256.PublicKey.Thumbprint,
+            // The first generation's keys: a key rotation keeps the identity (the history links the generations).
+            Ed25519Key = keys.OriginalKeys.Ed25519,
+            Es256Key = keys.OriginalKeys.Es256,
+            Rs256Key = keys.OriginalKeys.Rs256,
         };
     }
 

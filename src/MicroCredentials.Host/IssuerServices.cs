@@ -73,7 +73,8 @@ internal static class IssuerServices
         // Foreign status lists are fetched only from public https addresses (Core/Net/PublicHttp).
         builder.Services.AddSingleton(new StatusListClient(time));
         builder.Services.AddSingleton(sp => new StatusChecker(sp.GetRequiredService<StatusListClient>(), StatusListProof.Verifier(keys), time));
-        builder.Services.AddSingleton(sp => new CredentialVerifier(keys.DataIntegrityKeyResolver, keys.JwtKeyResolver, sp.GetRequiredService<StatusChecker>(), time));
+        builder.Services.AddSingleton(sp => new CredentialVerifier(keys.DataIntegrityKeyResolver, keys.JwtKeyResolver, sp.GetRequiredService<StatusChecker>(), time,
+            new CredentialVerifierOptions { KeyValidity = keys.KeyValidity }));
         builder.Services.AddSingleton<StatusListPublisher>();
         builder.Services.AddSingleton<StoredVerificationCache>();
         builder.Services.AddSingleton<CertificateService>();
@@ -90,7 +91,7 @@ internal static class IssuerServices
             SealPkcs12Path = Path.Combine(keysDir, "seal.p12"),
             SealPassword = options.SealPassword,
             EarlierIssuerIds = earlierIssuerIds,
-        }, issuerId);
+        }, issuerId, time: TimeProvider.System);
 
     // Without a connection string: the one default location the CLI uses too (DataLocation), whatever folder started us.
     private static (StorageOptions Storage, string Description) SqliteStorage(IssuerOptions options)

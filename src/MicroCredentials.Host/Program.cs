@@ -36,6 +36,7 @@ app.MapVerification();
 
 // Everyone: did.json, jwks.json, the issuer profile, our JSON-LD context, health.
 app.MapWellKnown();
+app.MapHealth(); // /healthz/live and /healthz/ready, each check named
 
 // Verifiers: W3C Bitstring Status Lists.
 app.MapStatusLists();

@@ -19,6 +19,29 @@ namespace MicroCredentials.Pdf;
 /// </summary>
 public static class CertificateVerification
 {
+    /// <summary>
+    /// Verifies an uploaded file against every seal certificate the issuer has had (newest first; after a key rotation a
+    /// PDF sealed with the earlier certificate is still the original certificate).
+    /// </summary>
+    /// <param name="verifier">The credential verifier.</param>
+    /// <param name="bytes">The file.</param>
+    /// <param name="sealCertificates">Our seal certificates, current first.</param>
+    /// <param name="localList">Our own status lists.</param>
+    /// <param name="cancellationToken">The request's token: stops reading, inflating and status list fetching.</param>
+    public static Task<VerificationReport> VerifyAsync(CredentialVerifier verifier, ReadOnlyMemory<byte> bytes,
+        IReadOnlyList<X509Certificate2> sealCertificates, Func<string, string, Bitstring?>? localList, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sealCertificates);
+        X509Certificate2? seal = sealCertificates.Count > 0 ? sealCertificates[0] : null;
+        if (sealCertificates.Count > 1 && bytes.Span.StartsWith("%PDF-"u8)
+            && CertificateReader.Read(bytes.Span, cancellationToken).SignerCertificate is { } signer)
+        {
+            seal = sealCertificates.FirstOrDefault(c => signer.RawDataMemory.Span.SequenceEqual(c.RawDataMemory.Span)) ?? seal;
+        }
+
+        return VerifyAsync(verifier, bytes, seal, localList, cancellationToken);
+    }
+
     /// <summary>Verifies an uploaded file.</summary>
     /// <param name="verifier">The credential verifier.</param>
     /// <param name="bytes">The file.</param>

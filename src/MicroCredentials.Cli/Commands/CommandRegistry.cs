@@ -18,5 +18,7 @@ internal static class CommandRegistry
         yield return RenderCommand.Create(context);
         yield return KeysCommand.Create(context);
         yield return IdentityCommand.Create(context);
+        yield return BackupCommand.Backup(context);
+        yield return BackupCommand.Restore(context);
     }
 }

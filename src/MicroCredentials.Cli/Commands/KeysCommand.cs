@@ -5,13 +5,14 @@ using Spectre.Console;
 
 namespace MicroCredentials.Cli.Commands;
 
-/// <summary><c>microcred keys generate --out keys/</c> and <c>microcred keys jwks</c>.</summary>
+/// <summary><c>microcred keys generate --out keys/</c>, <c>keys rotate</c>, <c>keys jwks</c> and <c>keys did</c>.</summary>
 internal static class KeysCommand
 {
     public static Command Create(CliContext context)
     {
         var keys = new Command("keys", "Generate issuer keys, or print the published key sets.");
         keys.Subcommands.Add(Generate(context));
+        keys.Subcommands.Add(Rotate(context));
         keys.Subcommands.Add(Jwks(context));
         keys.Subcommands.Add(Did(context));
         return keys;
@@ -54,6 +55,42 @@ internal static class KeysCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
             {
                 context.Console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+                return CliApp.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static Command Rotate(CliContext context)
+    {
+        var folder = new Option<DirectoryInfo>("--keys") { Description = "The key folder to rotate (ed25519.pem, es256.pem, rs256.pem, seal.p12).", Required = true };
+        var at = new Option<DateTimeOffset?>("--at") { Description = "When the new keys start signing (ISO 8601, e.g. 2027-01-01T00:00:00Z). Default: now." };
+        var password = new Option<string>("--seal-password")
+        {
+            Description = "Password of the current seal.p12; the renewed seal.p12 gets the same one. Default: $" + CommonOptions.SealPasswordVariable + ".",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(CommonOptions.SealPasswordVariable) ?? string.Empty,
+        };
+        var subject = new Option<string>("--seal-subject") { Description = "Subject of the renewed self-signed seal certificate.", DefaultValueFactory = _ => "CN=Micro-credentials seal" };
+        var command = new Command("rotate", "Replace the signing keys and the seal certificate from a moment on; earlier keys stay published with their validity window.");
+        command.Options.Add(folder);
+        command.Options.Add(at);
+        command.Options.Add(password);
+        command.Options.Add(subject);
+        command.SetAction(parse =>
+        {
+            var dir = parse.GetValue(folder)!.FullName;
+            try
+            {
+                var result = KeyRotation.Rotate(dir, parse.GetValue(at) ?? context.Time.GetUtcNow(), parse.GetValue(password)!, parse.GetValue(subject)!, context.Time);
+                context.Console.MarkupLineInterpolated($"[green]ok[/] new keys in {dir} sign from {result.Current.ValidFrom:O}: Ed25519 {result.Current.Ed25519}");
+                context.Console.MarkupLineInterpolated($"retired: Ed25519 {result.Retired.Ed25519}, valid until {result.Retired.ValidUntil:O}; still published (key-history.json).");
+                context.Console.MarkupLineInterpolated($"The retired private keys are in {result.RetiredFolder}: the host needs them only until {result.Retired.ValidUntil:O}; then destroy them (verifying needs only {KeyHistory.FileName}).");
+                context.Console.MarkupLine("Restart the host (or every host) before that moment so it publishes the new keys; keep key-history.json in every backup.");
+                return CliApp.Ok;
+            }
+            catch (Exception e) when (e is KeyFileException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            {
+                context.Console.MarkupLineInterpolated($"[red]error[/] keys rotate: {e.Message}");
                 return CliApp.BadInput;
             }
         });

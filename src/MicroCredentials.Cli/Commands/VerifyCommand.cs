@@ -46,10 +46,11 @@ internal static class VerifyCommand
             using (keys)
             {
                 var checker = new StatusChecker(new StatusListClient(context.Time), StatusListProof.Verifier(keys), context.Time);
-                var verifier = new CredentialVerifier(keys.DataIntegrityKeyResolver, keys.JwtKeyResolver, checker, context.Time);
+                var verifier = new CredentialVerifier(keys.DataIntegrityKeyResolver, keys.JwtKeyResolver, checker, context.Time,
+                    new CredentialVerifierOptions { KeyValidity = keys.KeyValidity });
                 var local = await LocalStatusLists.LoadAsync(parse, common, context, ct);
                 var bytes = await File.ReadAllBytesAsync(path, ct);
-                var report = await Pdf.CertificateVerification.VerifyAsync(verifier, bytes, keys.SealCertificate, local, ct);
+                var report = await Pdf.CertificateVerification.VerifyAsync(verifier, bytes, keys.SealCertificates, local, ct);
                 Print(console, path, report);
                 return report.Checks.All(c => c.Outcome is CheckOutcome.Pass or CheckOutcome.Skipped) && report.Verdict == Verdict.Valid
                     ? CliApp.Ok

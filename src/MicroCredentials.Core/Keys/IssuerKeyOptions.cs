@@ -77,6 +77,12 @@ public sealed class IssuerKeyOptions
     public IList<string> RetiredJwtKeyPaths { get; set; } = [];
 
     /// <summary>
+    /// The key history written by <c>microcred keys rotate</c> (<see cref="KeyHistory"/>): every earlier key generation
+    /// with its validity window. Default null: <c>key-history.json</c> beside <see cref="Ed25519KeyPath"/>, when it exists.
+    /// </summary>
+    public string? KeyHistoryPath { get; set; }
+
+    /// <summary>
     /// Issuer ids this deployment used before a domain move (from the stored identity): the same keys stay trusted under
     /// them, so credentials issued at the old address keep verifying. Default none.
     /// </summary>

@@ -166,6 +166,8 @@ public sealed partial class CredentialVerifier
     private async Task<VerificationReport> FinishAsync(JsonObject credential, List<VerificationCheck> checks, IReadOnlyList<ProofResult> proofs,
         Func<string, string, Bitstring?>? localList, CancellationToken cancellationToken)
     {
+        proofs = CheckKeyValidity(credential, checks, proofs);
+
         // A credential we could not confirm does not make us fetch the URLs it names.
         var confirmed = !checks.Any(c => c.Id is CheckId.Proof or CheckId.IssuerKey && c.Outcome == CheckOutcome.Fail);
         // The key the verdict rests on (the accepted proof's) decides whether this proves anything at all.

@@ -71,4 +71,10 @@ public static class VerificationReasons
 
     /// <summary>Signed with one of the published demo keys of <c>keys.example/</c>: anyone could have signed it.</summary>
     public const string DemoKey = "demo_key";
+
+    /// <summary>
+    /// Signed with a key of the issuer, but dated outside that key's validity window: after its retirement by a key
+    /// rotation (or before it came into use). A retired or leaked key cannot make new credentials.
+    /// </summary>
+    public const string KeyRetired = "key_retired";
 }

@@ -205,8 +205,10 @@ public sealed partial class IssuanceService
     internal (string Json, string Jwt) Sign(OpenBadgeCredential credential)
     {
         var unsigned = CredentialJson.ToJsonObject(credential);
-        var signed = DataIntegritySigner.Sign(unsigned, _keys.Ed25519Key, _keys.VerificationMethodId, credential.ValidFrom);
-        var jwt = VcJwtSigner.Sign(signed, _keys.GetJwtSigningKey(_options.JwtAlgorithm));
+        // The keys of the credential's own date (a key rotation may take effect at any moment).
+        var keys = _keys.SigningAt(credential.ValidFrom);
+        var signed = DataIntegritySigner.Sign(unsigned, keys.Ed25519Key, keys.VerificationMethodId, credential.ValidFrom);
+        var jwt = VcJwtSigner.Sign(signed, keys.GetJwtSigningKey(_options.JwtAlgorithm));
         return (signed.ToJsonString(CredentialJson.Options), jwt);
     }
 

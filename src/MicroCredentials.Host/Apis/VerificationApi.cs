@@ -126,7 +126,7 @@ internal static partial class VerificationApi
     {
         if (bytes.Span.StartsWith("%PDF-"u8))
         {
-            return await CertificateVerification.VerifyAsync(verifier, bytes, keys.SealCertificate, await lists.LocalListsForAnyAsync(ct), ct);
+            return await CertificateVerification.VerifyAsync(verifier, bytes, keys.SealCertificates, await lists.LocalListsForAnyAsync(ct), ct);
         }
 
         // Read and parse the upload once: the parsed credential tells which of our lists to load and is verified as is.

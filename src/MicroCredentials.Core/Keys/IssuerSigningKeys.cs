@@ -1,0 +1,62 @@
+using System.Security.Cryptography.X509Certificates;
+using MicroCredentials.Jwt;
+using NSec.Cryptography;
+
+namespace MicroCredentials.Keys;
+
+/// <summary>
+/// One generation of private keys that may sign (<see cref="IssuerKeySet.SigningAt"/>): the Ed25519 key with its
+/// verification method, the JWT keys and the seal, and the window in which they sign. Owned by the key set.
+/// </summary>
+public sealed class IssuerSigningKeys
+{
+    internal IssuerSigningKeys(string issuerId, Key ed25519, JwtSigningKey es256, JwtSigningKey rs256, X509Certificate2? seal, KeyValidityWindow window)
+    {
+        Ed25519Key = ed25519;
+        Es256 = es256;
+        Rs256 = rs256;
+        SealCertificate = seal;
+        Window = window;
+        Ed25519PublicKeyMultibase = Multikey.EncodeEd25519PublicKey(ed25519.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+        VerificationMethodId = issuerId + "#" + Ed25519PublicKeyMultibase;
+    }
+
+    /// <summary>The Ed25519 signing key for Data Integrity proofs.</summary>
+    public Key Ed25519Key { get; }
+
+    /// <summary>Its public key as Multikey <c>z6Mk…</c>.</summary>
+    public string Ed25519PublicKeyMultibase { get; }
+
+    /// <summary>Its verification method: <c>&lt;issuer id&gt;#&lt;z6Mk…&gt;</c>.</summary>
+    public string VerificationMethodId { get; }
+
+    /// <summary>The ES256 signing key.</summary>
+    public JwtSigningKey Es256 { get; }
+
+    /// <summary>The RS256 signing key.</summary>
+    public JwtSigningKey Rs256 { get; }
+
+    /// <summary>The seal certificate with its private key; null when none is configured.</summary>
+    public X509Certificate2? SealCertificate { get; }
+
+    /// <summary>When these keys sign.</summary>
+    public KeyValidityWindow Window { get; }
+
+    /// <summary>The JWT signing key for an algorithm.</summary>
+    /// <param name="algorithm"><c>ES256</c> or <c>RS256</c>.</param>
+    /// <exception cref="ArgumentException">Any other algorithm.</exception>
+    public JwtSigningKey GetJwtSigningKey(string algorithm) => algorithm switch
+    {
+        JwtClaims.ES256 => Es256,
+        JwtClaims.RS256 => Rs256,
+        _ => throw new ArgumentException($"No JWT key for '{algorithm}': use ES256 or RS256.", nameof(algorithm)),
+    };
+
+    internal void Dispose()
+    {
+        Ed25519Key.Dispose();
+        Es256.Dispose();
+        Rs256.Dispose();
+        SealCertificate?.Dispose();
+    }
+}

@@ -1,0 +1,108 @@
+using MicroCredentials.Catalog;
+using MicroCredentials.Data;
+using MicroCredentials.Keys;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NSec.Cryptography;
+
+namespace MicroCredentials.Host.Infrastructure;
+
+/// <summary>
+/// <c>/healthz/live</c> (the process answers) and <c>/healthz/ready</c> (it can do its work): database reachable and
+/// migrated, signing keys usable, catalogue valid, status lists signable, disk space. Each check is named in the answer;
+/// one failing check makes the answer 503. <c>/healthz</c> stays as it was.
+/// </summary>
+internal static class HealthApi
+{
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapGet("/healthz/live", () => TypedResults.Ok(new HealthAnswer("live", [])))
+            .WithName("Liveness").WithSummary("The process is up (no dependency checked).");
+        app.MapGet("/healthz/ready", ReadyAsync)
+            .WithName("Readiness").WithSummary("Database, keys, catalogue, status lists and disk space, each check named.");
+    }
+
+    private static async Task<Results<Ok<HealthAnswer>, JsonHttpResult<HealthAnswer>>> ReadyAsync(CredentialStore store, IssuerKeySet keys,
+        IOptions<IssuerOptions> options, StatusListPublisher publisher, IWebHostEnvironment environment, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(HostLimits.HealthProbeTimeout);
+        var sqlite = options.Value.StorageProvider != "Postgres"
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.Value.ConnectionString ?? $"Data Source={DataLocation.DefaultDatabasePath()}").DataSource
+            : null;
+        HealthCheck[] checks =
+        [
+            await RunAsync("database", () => DatabaseAsync(store, sqlite, timeout.Token)),
+            await RunAsync("keys", () => Task.FromResult(Keys(keys))),
+            await RunAsync("catalogue", () => CatalogueAsync(PathResolver.Resolve(options.Value.CatalogPath, environment.ContentRootPath), timeout.Token)),
+            await RunAsync("status_lists", () => StatusListsAsync(store, publisher, timeout.Token)),
+            await RunAsync("disk_space", () => Task.FromResult(Disk(sqlite is null ? environment.ContentRootPath : Path.GetDirectoryName(Path.GetFullPath(sqlite))!))),
+        ];
+        var answer = new HealthAnswer(checks.All(c => c.Status == "pass") ? "ready" : "not_ready", checks);
+        return answer.Status == "ready" ? TypedResults.Ok(answer) : TypedResults.Json(answer, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<HealthCheck> RunAsync(string name, Func<Task<(bool Pass, string Detail)>> check)
+    {
+        try
+        {
+            var (pass, detail) = await check();
+            return new HealthCheck(name, pass ? "pass" : "fail", detail);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A dependency that throws is a failed check, never a 500: the answer says which and why.
+            return new HealthCheck(name, "fail", e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    private static async Task<(bool, string)> DatabaseAsync(CredentialStore store, string? sqlitePath, CancellationToken ct)
+    {
+        // SQLite would quietly create an empty file where the database was: a missing file is a failure, not a new database.
+        if (sqlitePath is not null && !File.Exists(sqlitePath))
+        {
+            return (false, $"the SQLite file {sqlitePath} is gone");
+        }
+
+        var version = await store.GetSchemaVersionAsync(ct);
+        return version == CredentialStore.LatestSchemaVersion
+            ? (true, $"reachable, schema version {version}")
+            : (false, $"schema version {version}, this build needs {CredentialStore.LatestSchemaVersion}");
+    }
+
+    private static (bool, string) Keys(IssuerKeySet keys)
+    {
+        var now = keys.SigningAt(TimeProvider.System.GetUtcNow());
+        var probe = "readiness"u8;
+        var signature = SignatureAlgorithm.Ed25519.Sign(now.Ed25519Key, probe);
+        var usable = SignatureAlgorithm.Ed25519.Verify(now.Ed25519Key.PublicKey, probe, signature);
+        var seal = now.SealCertificate is null ? "no seal" : now.SealCertificate.HasPrivateKey ? $"seal valid until {now.SealCertificate.NotAfter:yyyy-MM-dd}" : "seal without private key";
+        return (usable && now.SealCertificate?.HasPrivateKey != false, $"Ed25519 {now.Ed25519PublicKeyMultibase} signs; {seal}");
+    }
+
+    private static async Task<(bool, string)> CatalogueAsync(string path, CancellationToken ct)
+    {
+        var loaded = await CatalogLoader.LoadFileAsync(path, ct);
+        return loaded.Succeeded ? (true, $"{path} valid") : (false, $"{path}: {string.Join("; ", loaded.Errors.Take(3))}");
+    }
+
+    private static async Task<(bool, string)> StatusListsAsync(CredentialStore store, StatusListPublisher publisher, CancellationToken ct)
+    {
+        var lists = await store.ListStatusListsAsync(ct);
+        foreach (var list in lists.OrderByDescending(l => l.Id).Take(HostLimits.HealthStatusListsChecked))
+        {
+            if (await publisher.GetSignedAsync(list.Id, ct) is null)
+            {
+                return (false, $"status list {list.Id} cannot be signed");
+            }
+        }
+
+        return (true, $"{lists.Count} lists; the newest {Math.Min(lists.Count, HostLimits.HealthStatusListsChecked)} signed and current");
+    }
+
+    private static (bool, string) Disk(string folder)
+    {
+        var free = new DriveInfo(Path.GetPathRoot(Path.GetFullPath(folder))!).AvailableFreeSpace;
+        return (free >= HostLimits.HealthMinimumFreeBytes, $"{free / (1024 * 1024)} MiB free for {folder} (at least {HostLimits.HealthMinimumFreeBytes / (1024 * 1024)} MiB needed)");
+    }
+}
