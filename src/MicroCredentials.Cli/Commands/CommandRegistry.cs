@@ -17,5 +17,6 @@ internal static class CommandRegistry
         yield return RenderCommand.Create(context);
         yield return KeysCommand.Create(context);
         yield return IdentityCommand.Create(context);
+        yield return ApikeysCommand.Create(context);
     }
 }
