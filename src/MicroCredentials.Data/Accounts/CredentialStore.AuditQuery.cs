@@ -12,7 +12,7 @@ public sealed partial class CredentialStore
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The entries.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A paging argument is out of range.</exception>
-    public async Task<IReadOnlyList<AuditEntry>> QueryAuditAsync(AuditQuery query, int skip, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> FilterAuditAsync(AuditQuery query, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         CheckPage(skip, take);

@@ -67,7 +67,7 @@ internal static partial class StaffAdminApi
     {
         var filter = AuditFilter.Read(request);
         var page = int.TryParse(request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 10_000 ? p : 1;
-        var entries = await store.QueryAuditAsync(filter.Query, (page - 1) * HostLimits.AuditPageSize, HostLimits.AuditPageSize + 1, ct);
+        var entries = await store.FilterAuditAsync(filter.Query, (page - 1) * HostLimits.AuditPageSize, HostLimits.AuditPageSize + 1, ct);
         return new RazorComponentResult<AuditPage>(new Dictionary<string, object?>
         {
             [nameof(AuditPage.Entries)] = entries.Take(HostLimits.AuditPageSize).ToList(),
@@ -92,7 +92,7 @@ internal static partial class StaffAdminApi
         const int Batch = 1000;
         for (var skip = 0; skip < HostLimits.AuditExportMaxRows; skip += Batch)
         {
-            var entries = await store.QueryAuditAsync(filter.Query, skip, Math.Min(Batch, HostLimits.AuditExportMaxRows - skip), ct);
+            var entries = await store.FilterAuditAsync(filter.Query, skip, Math.Min(Batch, HostLimits.AuditExportMaxRows - skip), ct);
             foreach (var e in entries)
             {
                 string?[] cells = [e.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), e.Actor, e.Action.ToString(), e.CredentialId, e.Detail];

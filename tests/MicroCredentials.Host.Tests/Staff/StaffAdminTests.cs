@@ -27,7 +27,7 @@ public sealed class StaffAdminTests(string provider) : StaffFixture(provider)
         Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         using var adminPage = await els.GetAsync("/staff/admin");
         Assert.That(adminPage.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "an issuer");
-        var audit = await Store.QueryAuditAsync(new AuditQuery { Action = AuditAction.AccountCreate, Actor = admin.UserName }, 0, 5, CancellationToken.None);
+        var audit = await Store.FilterAuditAsync(new AuditQuery { Action = AuditAction.AccountCreate, Actor = admin.UserName }, 0, 5, CancellationToken.None);
         Assert.That(audit.Single().Detail, Does.Contain(name).And.Contain("Issuer"));
     }
 
@@ -77,7 +77,7 @@ public sealed class StaffAdminTests(string provider) : StaffFixture(provider)
         using var adminPage = await again.GetAsync("/staff/admin");
         Assert.That(adminPage.StatusCode, Is.EqualTo(HttpStatusCode.OK), "now an administrator");
 
-        var changes = await Store.QueryAuditAsync(new AuditQuery { Action = AuditAction.AccountChange, Actor = admin.UserName }, 0, 10, CancellationToken.None);
+        var changes = await Store.FilterAuditAsync(new AuditQuery { Action = AuditAction.AccountChange, Actor = admin.UserName }, 0, 10, CancellationToken.None);
         Assert.That(changes.Select(c => c.Detail), Is.EquivalentTo(new[] { $"{issuer.UserName}: role set to Administrator", $"{issuer.UserName}: password reset" }));
     }
 
@@ -112,7 +112,7 @@ public sealed class StaffAdminTests(string provider) : StaffFixture(provider)
         using var revoke = await admin.PostFormAsync($"/staff/admin/apikeys/{id}/revoke", []);
         Assert.That(revoke.Headers.Location?.OriginalString, Is.EqualTo("/staff/admin/apikeys?done=revoked"));
         Assert.That(await ApiStatusAsync(key), Is.EqualTo(HttpStatusCode.Unauthorized));
-        var audit = await Store.QueryAuditAsync(new AuditQuery { Actor = admin.UserName }, 0, 10, CancellationToken.None);
+        var audit = await Store.FilterAuditAsync(new AuditQuery { Actor = admin.UserName }, 0, 10, CancellationToken.None);
         Assert.That(audit.Select(a => a.Action), Is.SupersetOf(new[] { AuditAction.ApiKeyCreate, AuditAction.ApiKeyRevoke }));
     }
 

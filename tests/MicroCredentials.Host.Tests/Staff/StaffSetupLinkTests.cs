@@ -57,7 +57,7 @@ public sealed partial class StaffSetupLinkTests(string provider)
 
         var account = (await store.ListAccountsAsync(CancellationToken.None)).Single();
         Assert.That((account.UserName, account.DisplayName, account.Role), Is.EqualTo(("marie", "Marie Dubois", StaffRole.Administrator)));
-        var audit = await store.QueryAuditAsync(new AuditQuery { Actor = "marie" }, 0, 10, CancellationToken.None);
+        var audit = await store.FilterAuditAsync(new AuditQuery { Actor = "marie" }, 0, 10, CancellationToken.None);
         Assert.That(audit.Select(a => a.Action), Is.EquivalentTo(new[] { AuditAction.SignIn }));
         Assert.That(audit[0].Detail, Does.Contain("setup link"));
 

@@ -46,7 +46,7 @@ public sealed class StaffSignInTests(string provider)
         using var home = await session.GetAsync("/staff");
         Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await home.Content.ReadAsStringAsync(), Does.Contain("Ann Peeters"));
-        var audit = await Store.QueryAuditAsync(new AuditQuery { Action = AuditAction.SignIn, Actor = account.UserName }, 0, 10, CancellationToken.None);
+        var audit = await Store.FilterAuditAsync(new AuditQuery { Action = AuditAction.SignIn, Actor = account.UserName }, 0, 10, CancellationToken.None);
         Assert.That(audit.Single().Actor, Is.EqualTo($"Ann Peeters ({account.UserName})"));
     }
 
@@ -70,7 +70,7 @@ public sealed class StaffSignInTests(string provider)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("data-error=\"Invalid\""));
         Assert.That(session.Cookies.ContainsKey(StaffAuthentication.CookieName), Is.False);
-        var audit = await Store.QueryAuditAsync(new AuditQuery { Action = AuditAction.SignInFailed, Actor = account.UserName }, 0, 10, CancellationToken.None);
+        var audit = await Store.FilterAuditAsync(new AuditQuery { Action = AuditAction.SignInFailed, Actor = account.UserName }, 0, 10, CancellationToken.None);
         Assert.That(audit.Single().Actor, Is.EqualTo($"Bart Claes ({account.UserName})"));
         Assert.That(audit.Single().Detail, Does.Contain("wrong password"));
     }
@@ -98,7 +98,7 @@ public sealed class StaffSignInTests(string provider)
         Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await right.Content.ReadAsStringAsync(), Does.Contain("data-error=\"Locked\""));
         Assert.That((await Store.FindAccountAsync(account.Id, CancellationToken.None))!.LockoutEnd, Is.Not.Null);
-        var audit = await Store.QueryAuditAsync(new AuditQuery { Action = AuditAction.SignInFailed, Actor = account.UserName }, 0, 10, CancellationToken.None);
+        var audit = await Store.FilterAuditAsync(new AuditQuery { Action = AuditAction.SignInFailed, Actor = account.UserName }, 0, 10, CancellationToken.None);
         Assert.That(audit.Select(a => a.Detail), Has.Some.Contains("locked out"));
     }
 
@@ -137,7 +137,7 @@ public sealed class StaffSignInTests(string provider)
         Assert.That(signOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         using var after = await session.GetAsync("/staff");
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        var audit = await Store.QueryAuditAsync(new AuditQuery { Action = AuditAction.SignOut, Actor = session.UserName }, 0, 10, CancellationToken.None);
+        var audit = await Store.FilterAuditAsync(new AuditQuery { Action = AuditAction.SignOut, Actor = session.UserName }, 0, 10, CancellationToken.None);
         Assert.That(audit, Has.Count.EqualTo(1));
     }
 
