@@ -29,4 +29,19 @@ public enum AuditAction
 
     /// <summary>The issuer identity was recorded, replaced before any credential existed, or moved to a new address.</summary>
     IssuerIdentity,
+
+    /// <summary>A staff member signed in (detail: how: local account or OpenID Connect).</summary>
+    SignIn,
+
+    /// <summary>A staff sign-in was refused (detail: the name tried and why: unknown, wrong password, locked out, disabled, no role).</summary>
+    SignInFailed,
+
+    /// <summary>A staff member signed out.</summary>
+    SignOut,
+
+    /// <summary>A local staff account was created (detail: user name and role).</summary>
+    AccountCreate,
+
+    /// <summary>A local staff account was changed: role, disabled, enabled or password reset (detail: which).</summary>
+    AccountChange,
 }

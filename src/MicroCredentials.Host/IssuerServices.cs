@@ -105,7 +105,7 @@ internal static class IssuerServices
     private static string SqlitePath(string connectionString) =>
         Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource);
 
-    /// <summary>Logs the loud demo-key warning and creates the first API key when there is none.</summary>
+    /// <summary>Logs the loud demo-key warning, the database and the issuer identity.</summary>
     public static async Task AnnounceAsync(this WebApplication app)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MicroCredentials");
@@ -116,13 +116,7 @@ internal static class IssuerServices
                            "Generate real keys with 'microcred keys generate --out keys/' and set Issuer:KeysPath. ***", string.Join(", ", keys.DemoKeys));
         }
 
-        var store = app.Services.GetRequiredService<CredentialStore>();
-        if ((await store.ListApiKeysAsync(CancellationToken.None)).Count == 0)
-        {
-            var created = await store.CreateApiKeyAsync("bootstrap", ApiKeyRole.Administrator, "host start-up", CancellationToken.None);
-            log.LogWarning("No API key existed: created API key 'bootstrap' (shown once): {ApiKey}", created.PlainKey);
-        }
-
+        // No bootstrap API key any more: a start with no staff account logs a one-time setup link instead (Staff/StaffSetupLink).
         var options = app.Services.GetRequiredService<IOptions<IssuerOptions>>().Value;
         var identity = app.Services.GetRequiredService<IssuerIdentityState>();
         log.LogInformation("Database: {Database}", identity.Database);

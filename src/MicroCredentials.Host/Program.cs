@@ -17,8 +17,9 @@ builder.Services.AddHttpPlumbing();
 // Pages: Razor components rendered on the server, texts in Dutch, English and French.
 builder.Services.AddPublicPages();
 
-// Staff: the issuer and administrator policies (sign-in schemes are added with the staff app).
-builder.Services.AddStaffPolicies();
+// Staff: sign-in (cookie session; local accounts with ASP.NET Core Identity; OpenID Connect when configured), the
+// issuer and administrator policies, and the first-administrator setup link on a start with no account.
+builder.AddStaffSignIn();
 
 // Request lines are logged scrubbed (no download tokens); HSTS outside Development.
 builder.AddRequestPrivacy();
@@ -47,6 +48,9 @@ app.MapDownloads();
 // Academy staff: issuance, batches, revoke/suspend/re-issue (API key); "demo": true in the answers of a demo-key host.
 app.UseDemoAnswers();
 app.MapIssuance();
+
+// Academy staff: the staff app under /staff (sign-in, setup link, administration).
+app.MapStaffApp();
 
 await app.AnnounceAsync();
 await app.RunAsync();

@@ -20,5 +20,6 @@ internal static class CommandRegistry
         yield return IdentityCommand.Create(context);
         yield return BackupCommand.Backup(context);
         yield return BackupCommand.Restore(context);
+        yield return ApikeysCommand.Create(context);
     }
 }
