@@ -6,8 +6,16 @@ namespace MicroCredentials.Host.Staff.Work;
 
 internal static partial class SpreadsheetReader
 {
+    // ExcelDataReader's configuration asks for code page 1252 (its fallback for old .xls text) even for .xlsx.
+    private static readonly Lazy<bool> CodePages = new(() =>
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return true;
+    });
+
     private static SpreadsheetRead ReadXlsx(byte[] bytes)
     {
+        _ = CodePages.Value;
         if (ZipProblem(bytes) is { } zipProblem)
         {
             return zipProblem;
