@@ -36,10 +36,16 @@ internal static class TestStaffSignIn
 
     /// <summary>
     /// A client signed in as <paramref name="name"/> with <paramref name="role"/> (null: anonymous), keeping cookies
-    /// (antiforgery) and recording every status in <paramref name="recorder"/>.
+    /// (antiforgery) and recording every status in a recorder added to <paramref name="recorders"/>.
     /// </summary>
-    public static HttpClient SignedIn(WebApplicationFactory<Program> host, StatusRecorder recorder, string? role, string name = "Ann Staff")
+    public static HttpClient SignedIn(WebApplicationFactory<Program> host, ICollection<StatusRecorder> recorders, string? role, string name = "Ann Staff")
     {
+        var recorder = new StatusRecorder();
+        lock (recorders)
+        {
+            recorders.Add(recorder);
+        }
+
         var client = host.CreateDefaultClient(new Uri("https://localhost/"), new CookieContainerHandler(), recorder);
         if (role is not null)
         {
