@@ -20,6 +20,7 @@ internal static class SchemaMigrations
         new(5, "Batch jobs", Jobs.JobsSchema.Sqlite, Jobs.JobsSchema.Postgres),
         new(6, "Stored certificate PDFs", CertificatePdfMigration.Sql("TEXT", "BLOB"), CertificatePdfMigration.Sql("TIMESTAMPTZ", "BYTEA")),
         new(9, "Staff job contacts", JobContactsMigration.Sql("TEXT"), JobContactsMigration.Sql("TIMESTAMPTZ")),
+        new(10, "Staff column mappings", ColumnMappingsMigration.Sql("TEXT"), ColumnMappingsMigration.Sql("TIMESTAMPTZ")),
     ];
 
     // Partial index predicates are written exactly as the queries write them, so both planners use the indexes.

@@ -163,6 +163,14 @@ public sealed class StaffIssueTests(string provider)
         Assert.That(done.Issued, Is.EqualTo(2));
         var links = await client.GetStringAsync(started.Headers.Location.OriginalString + "/links.csv");
         Assert.That(links, Does.Contain($"zoe.{tag}@example.de;Zoë Müller-Brontë;MC-DSH;issued;"));
+
+        // The mapping is remembered for this staff member and this header: the same export is checked at once.
+        var (_, again) = await StaffPages.UploadAsync(client, xlsx, "learners.xlsx");
+        Assert.That(again, Does.Not.Contain("data-problem=\"mapping\""));
+        Assert.That(StaffPages.Counts(again), Is.EqualTo("0 new, 1 already issued, 1 invalid."), "the fixed cell was in the form, not the file");
+        using var colleague = TestStaffSignIn.SignedIn(Host, recorder, StaffPolicies.IssuerRole, "Carl Colleague");
+        var (_, theirs) = await StaffPages.UploadAsync(colleague, xlsx, "learners.xlsx");
+        Assert.That(theirs, Does.Contain("data-problem=\"mapping\""), "another staff member's mapping is their own");
     }
 
     [Test]

@@ -40,6 +40,15 @@ internal static class ColumnMapping
     public static IReadOnlyList<string> FromForm(IFormCollection form, int columns) =>
         [.. Enumerable.Range(0, columns).Select(i => form[$"map-{i}"].ToString() is var f && Fields.Contains(f) ? f : string.Empty)];
 
+    /// <summary>The key a mapping is remembered under: the SHA-256 of the normalised header cells.</summary>
+    public static string HeaderKey(IReadOnlyList<string> header) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('\u001f', header.Select(h => h.Trim().ToLowerInvariant())))));
+
+    /// <summary>A remembered mapping (fields joined with <c>;</c>) for a header of <paramref name="columns"/> cells, or null.</summary>
+    public static IReadOnlyList<string>? Parse(string? remembered, int columns) =>
+        remembered?.Split(';') is { } fields && fields.Length == columns ? [.. fields.Select(f => Fields.Contains(f) ? f : string.Empty)] : null;
+
     /// <summary>Required fields no column holds.</summary>
     public static IReadOnlyList<string> Missing(IReadOnlyList<string> mapping) => [.. Required.Where(f => !mapping.Contains(f))];
 }

@@ -64,7 +64,10 @@ internal static partial class StaffIssueApi
         }
 
         var name = Path.GetFileName(file.FileName);
-        var draft = new IssueDraft(name.Length is > 0 and <= 200 ? name : "upload", table, ColumnMapping.Guess(table.Header));
+        // The mapping this staff member last issued this header with, else the one its header names suggest.
+        var remembered = await issuance.Store.FindColumnMappingAsync(Actor(http), ColumnMapping.HeaderKey(table.Header), ct);
+        var mapping = ColumnMapping.Parse(remembered, table.Header.Count) ?? ColumnMapping.Guess(table.Header);
+        var draft = new IssueDraft(name.Length is > 0 and <= 200 ? name : "upload", table, mapping);
         return await CheckPageAsync(draft, issuance, catalog, time, message: null, ct);
     }
 
@@ -103,6 +106,7 @@ internal static partial class StaffIssueApi
         // Only the good rows become the job: invalid rows stay in the grid to be fixed and issued in a later run.
         var jobId = await issuance.Store.CreateBatchJobAsync(csv with { Errors = [] }, Actor(http), draft.FileName, ct);
         await issuance.Store.SaveJobContactsAsync(jobId, csv.Rows.Select(r => (r.Line, r.Email)), ct);
+        await issuance.Store.SaveColumnMappingAsync(Actor(http), ColumnMapping.HeaderKey(draft.Table.Header), string.Join(';', draft.Mapping), ct);
         signal.Wake();
         return TypedResults.Redirect($"/staff/issue/jobs/{jobId}");
     }
