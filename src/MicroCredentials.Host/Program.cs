@@ -3,6 +3,7 @@ using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Staff;
+using MicroCredentials.Host.Staff.Work;
 
 // The host's own folder is the content root (its appsettings.json is read however it is started).
 var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
@@ -48,6 +49,7 @@ app.MapDownloads();
 // Academy staff: issuance, batches, revoke/suspend/re-issue (API key); "demo": true in the answers of a demo-key host.
 app.UseDemoAnswers();
 app.MapIssuance();
+app.MapStaffWork(); // the staff app's work pages: issue from a spreadsheet (/staff/issue)
 
 // Academy staff: the staff app under /staff (sign-in, setup link, administration).
 app.MapStaffApp();

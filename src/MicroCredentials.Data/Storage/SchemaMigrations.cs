@@ -21,6 +21,8 @@ internal static class SchemaMigrations
         new(6, "Stored certificate PDFs", CertificatePdfMigration.Sql("TEXT", "BLOB"), CertificatePdfMigration.Sql("TIMESTAMPTZ", "BYTEA")),
         new(8, "Staff accounts", StaffAccountsMigration.Sql("INTEGER PRIMARY KEY", "TEXT", "BLOB", "INTEGER"),
             StaffAccountsMigration.Sql("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "TIMESTAMPTZ", "BYTEA", "BOOLEAN")),
+        new(9, "Staff job contacts", JobContactsMigration.Sql("TEXT"), JobContactsMigration.Sql("TIMESTAMPTZ")),
+        new(10, "Staff column mappings", ColumnMappingsMigration.Sql("TEXT"), ColumnMappingsMigration.Sql("TIMESTAMPTZ")),
     ];
 
     // Partial index predicates are written exactly as the queries write them, so both planners use the indexes.
