@@ -29,4 +29,7 @@ public enum AuditAction
 
     /// <summary>The issuer identity was recorded, replaced before any credential existed, or moved to a new address.</summary>
     IssuerIdentity,
+
+    /// <summary>A wallet offer (OpenID4VCI) was made for a credential, redeemed, refused or used to issue (detail says which).</summary>
+    Wallet,
 }

@@ -19,6 +19,7 @@ internal static class SchemaMigrations
         new(2, "Issuer identity", IssuerIdentityMigration.Sql("TEXT"), IssuerIdentityMigration.Sql("TIMESTAMPTZ")),
         new(5, "Batch jobs", Jobs.JobsSchema.Sqlite, Jobs.JobsSchema.Postgres),
         new(6, "Stored certificate PDFs", CertificatePdfMigration.Sql("TEXT", "BLOB"), CertificatePdfMigration.Sql("TIMESTAMPTZ", "BYTEA")),
+        new(11, "Wallet offers and nonces (OpenID4VCI)", WalletMigration.Sql("TEXT"), WalletMigration.Sql("TIMESTAMPTZ")),
     ];
 
     // Partial index predicates are written exactly as the queries write them, so both planners use the indexes.
