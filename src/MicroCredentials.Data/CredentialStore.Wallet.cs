@@ -40,12 +40,13 @@ public sealed partial class CredentialStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The offer with this id, or null.</summary>
-    public async Task<WalletOffer?> FindWalletOfferAsync(string offerId, CancellationToken cancellationToken)
+    /// <summary>The offer with this pre-authorized code, or null.</summary>
+    public async Task<WalletOffer?> FindWalletOfferByCodeAsync(string preAuthorizedCode, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(offerId);
+        ArgumentNullException.ThrowIfNull(preAuthorizedCode);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT id, credential_id, expires_at, redeemed_at FROM wallet_offers WHERE id = @id").With("@id", offerId);
+        await using var command = connection.Sql("SELECT id, credential_id, expires_at, redeemed_at FROM wallet_offers WHERE code_hash = @code")
+            .With("@code", WalletHash(preAuthorizedCode));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new WalletOffer(reader.GetString(0), reader.GetString(1), reader.Timestamp(2), !reader.IsDBNull(3))

@@ -3,6 +3,7 @@ using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Staff;
+using MicroCredentials.Host.Wallet;
 
 // The host's own folder is the content root (its appsettings.json is read however it is started).
 var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
@@ -19,6 +20,9 @@ builder.Services.AddPublicPages();
 
 // Staff: the issuer and administrator policies (sign-in schemes are added with the staff app).
 builder.Services.AddStaffPolicies();
+
+// Wallets: the OpenID4VCI issuer (offers, token, nonce, credential endpoints) and its metadata.
+builder.Services.AddWallet();
 
 // Request lines are logged scrubbed (no download tokens); HSTS outside Development.
 builder.AddRequestPrivacy();
@@ -42,6 +46,9 @@ app.MapStatusLists();
 
 // Graduates: personal download pages.
 app.MapDownloads();
+
+// Wallets: OpenID4VCI 1.0 (ldp_vc and dc+sd-jwt), SD-JWT VC type metadata, Token Status Lists.
+app.MapWallet();
 
 // Academy staff: issuance, batches, revoke/suspend/re-issue (API key); "demo": true in the answers of a demo-key host.
 app.UseDemoAnswers();

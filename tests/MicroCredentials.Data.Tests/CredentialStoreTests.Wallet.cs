@@ -17,7 +17,7 @@ public sealed partial class CredentialStoreTests
         Assert.That(second.Outcome, Is.EqualTo(WalletRedemption.AlreadyUsed));
         Assert.That(await Store.FindCredentialByAccessTokenAsync("token-1", None), Is.EqualTo(credential.Id));
         Assert.That(await Store.FindCredentialByAccessTokenAsync("token-2", None), Is.Null);
-        Assert.That((await Store.FindWalletOfferAsync("offer-1", None))!.IsRedeemed, Is.True);
+        Assert.That((await Store.FindWalletOfferByCodeAsync("code-1", None))!.IsRedeemed, Is.True);
         var audit = await Store.QueryAuditAsync(credential.Id, 0, 10, None);
         Assert.That(audit.Count(a => a.Action == AuditAction.Wallet), Is.EqualTo(3));
     }
