@@ -50,6 +50,15 @@ public sealed record CompactJws(JsonObject Header, JsonObject Payload, byte[] Si
         return new CompactJws(header, payload, Encoding.ASCII.GetBytes(jws, 0, parts[0].Length + 1 + parts[1].Length), signature);
     }
 
+    /// <summary>The issuer key named by the header <c>kid</c> if it verifies this JWS (same algorithm), else null.</summary>
+    public JwtPublicKey? VerifiedBy(JwtKeyResolver keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var kid = StringMember(Header, JwtClaims.Kid);
+        var key = kid is null ? null : keys.FindByKeyId(kid);
+        return key is not null && key.Algorithm == Algorithm && key.VerifySignature(SigningInput, Signature) ? key : null;
+    }
+
     /// <summary>A string member of an object, or null.</summary>
     public static string? StringMember(JsonObject obj, string name)
     {

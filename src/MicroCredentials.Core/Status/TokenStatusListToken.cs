@@ -71,9 +71,7 @@ public static class TokenStatusListToken
             return null;
         }
 
-        var kid = CompactJws.StringMember(jws.Header, JwtClaims.Kid);
-        var key = kid is null ? null : issuerKeys.FindByKeyId(kid);
-        if (jws.Type != Type || key is null || jws.Algorithm != key.Algorithm || !key.VerifySignature(jws.SigningInput, jws.Signature))
+        if (jws.Type != Type || jws.VerifiedBy(issuerKeys) is null)
         {
             error = "the status list token is not a statuslist+jwt signed by the issuer";
             return null;
