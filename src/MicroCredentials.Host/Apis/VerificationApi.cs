@@ -43,6 +43,12 @@ internal static partial class VerificationApi
             return HttpPlumbing.TooManyRequests(request.HttpContext, refused.RetryAfter);
         }
 
+        // An SD-JWT VC presented back by a wallet has its own branch (issue 17).
+        if (Wallet.SdJwtVcVerification.LooksLikeSdJwt(upload.Bytes.Span))
+        {
+            return await request.HttpContext.RequestServices.GetRequiredService<Wallet.SdJwtVcVerification>().VerifyAsync(upload.Bytes, ct);
+        }
+
         // ct is the request's RequestAborted: a client that disconnects stops its verification.
         var (report, successor) = await WithSuccessorAsync(await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct), store, ct);
         var genuine = await FindGenuineAsync(report, store, ct);

@@ -23,7 +23,8 @@ internal static partial class WalletApi
         .AddSingleton<WalletMetadata>()
         .AddSingleton<KeyProofs>()
         .AddSingleton<WalletCredentials>()
-        .AddSingleton<TokenStatusLists>();
+        .AddSingleton<TokenStatusLists>()
+        .AddSingleton<SdJwtVcVerification>();
 
     public static void MapWallet(this WebApplication app)
     {
