@@ -44,4 +44,6 @@ public enum AuditAction
 
     /// <summary>A local staff account was changed: role, disabled, enabled or password reset (detail: which).</summary>
     AccountChange,
+    /// <summary>A wallet offer (OpenID4VCI) was made for a credential, redeemed, refused or used to issue (detail says which).</summary>
+    Wallet,
 }

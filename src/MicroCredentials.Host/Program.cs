@@ -4,6 +4,7 @@ using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Staff;
 using MicroCredentials.Host.Staff.Work;
+using MicroCredentials.Host.Wallet;
 
 // The host's own folder is the content root (its appsettings.json is read however it is started).
 var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
@@ -21,6 +22,9 @@ builder.Services.AddPublicPages();
 // Staff: sign-in (cookie session; local accounts with ASP.NET Core Identity; OpenID Connect when configured), the
 // issuer and administrator policies, and the first-administrator setup link on a start with no account.
 builder.AddStaffSignIn();
+
+// Wallets: the OpenID4VCI issuer (offers, token, nonce, credential endpoints) and its metadata.
+builder.Services.AddWallet();
 
 // Request lines are logged scrubbed (no download tokens); HSTS outside Development.
 builder.AddRequestPrivacy();
@@ -45,6 +49,9 @@ app.MapStatusLists();
 
 // Graduates: personal download pages.
 app.MapDownloads();
+
+// Wallets: OpenID4VCI 1.0 (ldp_vc and dc+sd-jwt), SD-JWT VC type metadata, Token Status Lists.
+app.MapWallet();
 
 // Academy staff: issuance, batches, revoke/suspend/re-issue (API key); "demo": true in the answers of a demo-key host.
 app.UseDemoAnswers();

@@ -45,6 +45,12 @@ internal static partial class VerificationApi
             return HttpPlumbing.TooManyRequests(request.HttpContext, refused.RetryAfter);
         }
 
+        // An SD-JWT VC presented back by a wallet has its own branch (issue 17).
+        if (Wallet.SdJwtVcVerification.LooksLikeSdJwt(upload.Bytes.Span))
+        {
+            return await request.HttpContext.RequestServices.GetRequiredService<Wallet.SdJwtVcVerification>().VerifyAsync(upload.Bytes, ct);
+        }
+
         // ct is the request's RequestAborted: a client that disconnects stops its verification.
         var verified = await VerifyBytesAsync(upload.Bytes, verifier, keys, lists, ct);
         if (verified.Verdict == Verdict.Unreadable && IsPhoto(request, upload.Bytes.Span))
