@@ -11,7 +11,10 @@ public sealed partial class CredentialStore
 {
     private const string ClaimColumns = "line, payload, revocation_list_id, revocation_index, suspension_list_id, suspension_index";
 
-    private const string Claimable = "job_id = @job AND (state = @pending OR (state = @claimed AND claimed_until < @now))";
+    // A row whose payload was cleared is never claimed: cancelling a job clears its pending rows' payloads, and on
+    // PostgreSQL (read committed) a claim that checked the job as running just before may still see those rows.
+    private const string Claimable =
+        "job_id = @job AND payload IS NOT NULL AND (state = @pending OR (state = @claimed AND claimed_until < @now))";
 
     // SQLite has one writer at a time: a plain UPDATE … RETURNING claims.
     private const string SqliteClaimSql = $"""
