@@ -61,9 +61,9 @@ public sealed class KeyRotationTests
         // Generation 1 issues A; each rotation takes effect one second after the last credential's date, so that
         // credential is inside the old window whatever the clock does.
         await WithHostAsync(IssueAsync);
-        Rotate();
+        await RotateAndWaitAsync();
         await WithHostAsync(IssueAsync);
-        Rotate();
+        await RotateAndWaitAsync();
         await WithHostAsync(IssueAsync);
 
         var history = KeyHistory.Read(Path.Combine(KeyFolder, KeyHistory.FileName)).Generations;
@@ -105,11 +105,17 @@ public sealed class KeyRotationTests
         });
     }
 
-    private void Rotate()
+    // Rotates, then waits until the new keys are in force (at most a second or two), so the next credential is the new
+    // generation's on a fast machine too.
+    private async Task RotateAndWaitAsync()
     {
         var last = JsonNode.Parse(issued[^1].Json)!;
         var moment = DateTimeOffset.Parse((string)last["validFrom"]!, System.Globalization.CultureInfo.InvariantCulture).AddSeconds(1);
         KeyRotation.Rotate(KeyFolder, moment, SealPassword, "CN=Rotation test seal", TimeProvider.System);
+        while (TimeProvider.System.GetUtcNow() <= moment)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
     }
 
     private async Task WithHostAsync(Func<HostFactory, HttpClient, string, Task> work)
