@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Deque.AxeCore.Playwright;
+using MicroCredentials.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace MicroCredentials.Host.Tests.Pages;
@@ -71,12 +72,7 @@ public sealed class BrowserPageTests
         downloadPath = valid.DownloadPath;
 
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await DebianChromium.LaunchAsync(playwright);
     }
 
     [OneTimeTearDown]

@@ -33,12 +33,7 @@ public sealed class StaffIssueBrowserTests
         client = host.CreateDefaultClient(new Uri(baseUrl + "/"), recorder);
         proxy = await LoopbackProxy.StartAsync(baseUrl, client);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await DebianChromium.LaunchAsync(playwright);
     }
 
     [OneTimeTearDown]
