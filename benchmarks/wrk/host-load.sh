@@ -3,7 +3,7 @@
 #   POST /api/verify with a VC-JWT and with a Data Integrity JSON credential, GET /v/{handle} (the QR code's page),
 #   then the in-process CredentialVerifier rate (no HTTP) of the benchmark project, so both come from the same run.
 # It builds the host in Release, starts it on a fresh SQLite file with the demo keys, issues the sample learners with
-# the bootstrap API key, checks each request answers 200 "valid", warms up, then measures with wrk.
+# an issuer API key made by `microcred apikeys create` on that file, checks each request answers 200 "valid", warms up, then measures with wrk.
 #
 # Batches are durable jobs: the learners are issued through POST /api/batches (202 with the job's URL), the job is
 # polled until done, and its links CSV gives the pages and download links.
@@ -25,6 +25,10 @@ trap cleanup EXIT
 
 dotnet build -c Release -nologo -v q src/MicroCredentials.Host >/dev/null
 dotnet build -c Release -nologo -v q benchmarks/MicroCredentials.Benchmarks >/dev/null
+dotnet build -c Release -nologo -v q src/MicroCredentials.Cli >/dev/null
+# The host logs no API key (staff sign in; integrations get keys from an administrator or the CLI): make one first.
+key=$(dotnet src/MicroCredentials.Cli/bin/Release/net10.0/microcred.dll apikeys create --name "wrk load" --role issuer --db "$work/bench.db" | tail -1)
+case "$key" in mck_*) ;; *) echo "microcred apikeys create gave no key: $key" >&2; exit 1 ;; esac
 
 # --urls: appsettings.json sets Urls, which ASPNETCORE_URLS does not override; the command line does.
 # The public rate limit is raised so wrk measures the work, not the limiter (which stays in the pipeline).
@@ -35,8 +39,6 @@ host_pid=$!
 up=false
 for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && { up=true; break; }; sleep 0.5; done
 $up || { echo "the host did not answer $base/healthz within 60 s" >&2; cat "$work/host.log" >&2; exit 1; }
-key=$(grep -o 'mck_[A-Za-z0-9_-]*' "$work/host.log" | head -1)
-[ -n "$key" ] || { echo "no bootstrap API key in the host log" >&2; cat "$work/host.log" >&2; exit 1; }
 
 job=$(curl -fs -H "Authorization: Bearer $key" -H "Content-Type: text/csv" \
   --data-binary @samples/learners.csv "$base/api/batches" | grep -o '"url":"[^"]*"' | head -1 | cut -d'"' -f4) || job=""
