@@ -12,24 +12,8 @@ namespace MicroCredentials.Host.Tests.Pages;
 /// The images of the graduate's page: the certificate preview (page 1 as a picture a phone shows, scannable like the
 /// certificate) and the badge naming the micro-credential and the institution, with the credential baked in.
 /// </summary>
-public sealed class GraduateImageTests
+public sealed class GraduateImageTests : PageHostFixture
 {
-    private PageHost? host;
-
-    private PageHost Host => host ?? throw new InvalidOperationException("OneTimeSetUp did not run.");
-
-    [OneTimeSetUp]
-    public async Task Start() => host = await PageHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [TestCase("en", TestName = "DownloadPage_English_ShowsPreviewImageWithTextAlternativeLinkingToPdf")]
     [TestCase("fr", TestName = "DownloadPage_French_ShowsPreviewImageWithTextAlternativeLinkingToPdf")]
     public async Task DownloadPage_ShowsPreview(string lang)

@@ -10,24 +10,8 @@ namespace MicroCredentials.Host.Tests.Pages;
 /// Details of the pages: catalogue text not in the page's language is marked with its <c>lang</c> (WCAG 3.1.2), and a
 /// suspended credential's pages say since when (from the store's status record).
 /// </summary>
-public sealed partial class PageDetailsTests
+public sealed partial class PageDetailsTests : PageHostFixture
 {
-    private PageHost? host;
-
-    private PageHost Host => host ?? throw new InvalidOperationException("OneTimeSetUp did not run.");
-
-    [OneTimeSetUp]
-    public async Task Start() => host = await PageHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task Page_French_EnglishCatalogueTextCarriesLangEn()
     {

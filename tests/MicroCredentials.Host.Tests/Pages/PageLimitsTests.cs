@@ -6,24 +6,8 @@ using SkiaSharp;
 namespace MicroCredentials.Host.Tests.Pages;
 
 /// <summary>Every bound of <c>HostLimits.Pages.cs</c> (STYLE 17), at the bound and one past it.</summary>
-public sealed class PageLimitsTests
+public sealed class PageLimitsTests : PageHostFixture
 {
-    private PageHost? host;
-
-    private PageHost Host => host ?? throw new InvalidOperationException("OneTimeSetUp did not run.");
-
-    [OneTimeSetUp]
-    public async Task Start() => host = await PageHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task AcceptLanguages_OfferedLanguageAtTheBound_IsChosen_OnePast_IsNot()
     {

@@ -7,24 +7,8 @@ using System.Text.RegularExpressions;
 namespace MicroCredentials.Host.Tests.Pages;
 
 /// <summary>The public pages over HTTP: language choice, culture formatting, demo marking, unconfirmed claims, no dead ends.</summary>
-public sealed partial class PageTests
+public sealed partial class PageTests : PageHostFixture
 {
-    private PageHost? host;
-
-    private PageHost Host => host ?? throw new InvalidOperationException("OneTimeSetUp did not run.");
-
-    [OneTimeSetUp]
-    public async Task Start() => host = await PageHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [TestCase("nl-BE,nl;q=0.9", "nl", TestName = "Language_AcceptLanguageDutchRegional_IsDutch")]
     [TestCase("fr-BE,fr;q=0.9,en;q=0.5", "fr", TestName = "Language_AcceptLanguageFrench_IsFrench")]
     [TestCase("de-DE,de;q=0.9", "en", TestName = "Language_AcceptLanguageGerman_FallsBackToEnglish")]

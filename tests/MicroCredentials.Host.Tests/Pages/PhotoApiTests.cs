@@ -9,24 +9,8 @@ namespace MicroCredentials.Host.Tests.Pages;
 /// <c>POST /api/verify</c> and the <c>/v</c> upload form with JPEG photos: a photo's QR code leads to that certificate's
 /// verification; an image over the pixel bound and a JPEG that does not decode are 4xx, never a 5xx.
 /// </summary>
-public sealed class PhotoApiTests
+public sealed class PhotoApiTests : PageHostFixture
 {
-    private PageHost? host;
-
-    private PageHost Host => host ?? throw new InvalidOperationException("OneTimeSetUp did not run.");
-
-    [OneTimeSetUp]
-    public async Task Start() => host = await PageHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [TestCase(SKEncodedImageFormat.Jpeg, "image/jpeg", false, TestName = "Api_JpegPhotoBodyWithOurQrCode_IsThatCertificatesVerification")]
     [TestCase(SKEncodedImageFormat.Jpeg, "image/jpeg", true, TestName = "Api_JpegPhotoInMultipartWithOurQrCode_IsThatCertificatesVerification")]
     [TestCase(SKEncodedImageFormat.Png, "image/png", false, TestName = "Api_PngScreenshotWithOurQrCode_IsThatCertificatesVerification")]

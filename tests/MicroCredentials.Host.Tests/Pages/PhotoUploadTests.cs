@@ -6,24 +6,8 @@ using SkiaSharp;
 namespace MicroCredentials.Host.Tests.Pages;
 
 /// <summary>A photo or screenshot of a certificate uploaded on the page: its QR code leads to that certificate's page.</summary>
-public sealed class PhotoUploadTests
+public sealed class PhotoUploadTests : PageHostFixture
 {
-    private PageHost? host;
-
-    private PageHost Host => host ?? throw new InvalidOperationException("OneTimeSetUp did not run.");
-
-    [OneTimeSetUp]
-    public async Task Start() => host = await PageHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [TestCase(SKEncodedImageFormat.Jpeg, "image/jpeg", TestName = "Upload_JpegPhotoWithOurQrCode_LeadsToItsPageWithNote")]
     [TestCase(SKEncodedImageFormat.Png, "image/png", TestName = "Upload_PngScreenshotWithOurQrCode_LeadsToItsPageWithNote")]
     public async Task Upload_ImageWithOurQrCode_LeadsToItsPage(SKEncodedImageFormat format, string mediaType)
