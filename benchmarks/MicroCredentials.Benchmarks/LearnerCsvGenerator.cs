@@ -17,18 +17,19 @@ internal static class LearnerCsvGenerator
     // Pass/fail (MC-CBE) takes no grade; the others a grade on 20.
     private static readonly (string Code, string? Grade)[] Awards = [("MC-DSH", "15"), ("MC-AIR", "14"), ("MC-CBE", null)];
 
-    /// <summary>Writes <paramref name="rows"/> learners to <paramref name="path"/>.</summary>
-    public static void Write(int rows, string path)
+    /// <summary>Writes <paramref name="rows"/> learners to <paramref name="path"/>, numbered from <paramref name="first"/>.</summary>
+    public static void Write(int rows, string path, int first = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         writer.Write("email;name;code;awarded;grade;start;end\n");
-        for (var i = 0; i < rows; i++)
+        for (var i = first; i < first + rows; i++)
         {
             var (code, grade) = Awards[i % Awards.Length];
             var name = $"{FirstNames[i % FirstNames.Length]} {LastNames[i / FirstNames.Length % LastNames.Length]}";
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"learner{i:D6}@example.be;{name};{code};2026-02-06;{grade};2025-09-22;2026-01-23\n"));
+                $"learner{i:D7}@example.be;{name};{code};2026-02-06;{grade};2025-09-22;2026-01-23\n"));
         }
     }
 }

@@ -11,10 +11,20 @@ if (args.Length > 0 && args[0] == "cpu")
     return;
 }
 
-// A learners CSV for batch runs (see docs/benchmarks.md, "Batch jobs"): ... -- learners <rows> <file.csv>
-if (args.Length == 3 && args[0] == "learners")
+// Per-stage CPU cost of a batch job (see docs/benchmarks.md, "Batch jobs"): ... -- stages [rows] [pdf rows]
+if (args.Length > 0 && args[0] == "stages")
 {
-    LearnerCsvGenerator.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+    await JobStages.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
+    return;
+}
+
+// A learners CSV for batch runs (see docs/benchmarks.md, "Batch jobs"): ... -- learners <rows> <file.csv> [first learner number]
+// (a later first number gives other learners: a database already holding credentials)
+if (args.Length is 3 or 4 && args[0] == "learners")
+{
+    LearnerCsvGenerator.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2],
+        args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
     return;
 }
 

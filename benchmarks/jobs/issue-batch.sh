@@ -6,6 +6,9 @@
 #
 # Usage:  benchmarks/jobs/issue-batch.sh <rows> [more `microcred issue` options, e.g. --no-pdf --workers 2]
 # PostgreSQL instead of SQLite: MICROCRED_BENCH_POSTGRES='Host=127.0.0.1;Database=…;Username=…;Password=…' (an empty database).
+# Into a database already holding credentials: MICROCRED_BENCH_PRELOAD=100000 issues that many other learners first
+# (--no-pdf, not measured), then the measured run.
+# Through the host's API instead of the CLI: benchmarks/jobs/host-batch.sh.
 # Needs: the .NET 10 SDK, GNU time (/usr/bin/time).
 set -euo pipefail
 rows="${1:?rows (e.g. 1000, 10000, 100000)}"
@@ -21,6 +24,15 @@ dotnet "$root/benchmarks/MicroCredentials.Benchmarks/bin/Release/net10.0/MicroCr
 
 storage=(--db "$work/db/microcredentials.db")
 if [ -n "${MICROCRED_BENCH_POSTGRES:-}" ]; then storage=(--postgres "$MICROCRED_BENCH_POSTGRES"); fi
+
+if [ -n "${MICROCRED_BENCH_PRELOAD:-}" ]; then
+  dotnet "$root/benchmarks/MicroCredentials.Benchmarks/bin/Release/net10.0/MicroCredentials.Benchmarks.dll" learners "$MICROCRED_BENCH_PRELOAD" "$work/preload.csv" 1000000
+  dotnet "$cli" issue --catalog "$root/samples/catalog.json" --learners "$work/preload.csv" --out "$work/preload-out" \
+    "${storage[@]}" --keys "$root/keys.example" --actor benchmark --no-pdf >"$work/preload.txt" 2>&1 \
+    || { echo "the preload run failed:" >&2; tail -n 20 "$work/preload.txt" >&2; exit 1; }
+  rm -rf "$work/preload-out"
+  echo "preloaded: $(grep -E '^issued ' "$work/preload.txt")"
+fi
 
 status=0
 /usr/bin/time -o "$work/time.txt" -f '%e %U %S %M' \

@@ -30,7 +30,8 @@ public sealed partial class CredentialStore
     /// list (a partial unique index allows one open list per purpose, so racing hosts agree); below that, after 64
     /// misses, pick among the free indexes.</item>
     /// </list>
-    /// Reserved entries are never deleted: an index is never reused, even if the caller never inserts the credential.
+    /// Reserved entries are not deleted here: an index is never reused, even if the caller never inserts the credential.
+    /// (Batch jobs give back the slots of rows that got no credential — none signed with them is ever stored.)
     /// </remarks>
     /// <param name="cancellationToken">Cancels the allocation.</param>
     /// <returns>The reserved slots.</returns>

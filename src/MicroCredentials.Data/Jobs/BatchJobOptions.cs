@@ -15,8 +15,9 @@ public sealed class BatchJobOptions
     /// <summary>
     /// Chunks waiting between two pipeline stages (claim → sign → commit). Default 1: each stage then finds its next chunk
     /// ready while the others work. A run holds at most (2 + 2 × this) × <see cref="RowsPerCommit"/> claimed rows — the
-    /// claim stage claims only when there is room — and that is also the most status indexes a cancellation of the job
-    /// leaves reserved but unused (a crash leaves none: a row taken over keeps its slots).
+    /// claim stage claims only when there is room. No status index is wasted: a row taken over after a crash keeps its
+    /// slots, and a cancellation (or a row found rejected or already issued) gives the slots of rows without a
+    /// credential back to the pool.
     /// </summary>
     public int ChunksInFlight { get; set; } = 1;
 

@@ -49,7 +49,9 @@ public sealed partial class CredentialStore
         try
         {
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            if (!await IsRunningAsync(connection, transaction, jobId, cancellationToken))
+            // PostgreSQL: FOR SHARE, so a cancellation waits for this claim and then frees the slots it reserved (SQLite:
+            // the write lock is held already).
+            if (!await IsRunningAsync(connection, transaction, jobId, database.Provider == StorageProvider.Postgres, cancellationToken))
             {
                 return [];
             }
@@ -189,6 +191,14 @@ public sealed partial class CredentialStore
                     return ChunkWrite.Conflict;
                 }
             }
+
+            // Rows done without a credential of their own (rejected, or issued before by something else — perhaps only
+            // found so in WriteRowAsync) give their reserved slots back.
+            if (outcomes.Count > 0)
+            {
+                await FreeJobReservationsAsync(connection, transaction, jobId, [JobRowStates.Rejected, JobRowStates.AlreadyIssued],
+                    (outcomes.Min(o => o.Line), outcomes.Max(o => o.Line)), cancellationToken);
+            }
         }
         catch (DbException exception) when (database.IsUniqueViolation(exception))
         {
@@ -237,6 +247,48 @@ public sealed partial class CredentialStore
             .With("@state", state).With("@credential", credentialId).With("@reason", outcome.Reason).With("@now", Now())
             .With("@job", jobId).With("@line", outcome.Line).With("@claimed", JobRowStates.Claimed).With("@worker", workerId);
         return await mark.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Gives back to the pool the status slots reserved for a job's rows in the given states that never got a credential
+    /// (of the lines in <paramref name="lines"/> when given): their entries are deleted — no signed credential that is
+    /// or will be stored names them (a row is written only while its job runs, and only in a transaction that holds the
+    /// job's state) — and the rows forget them. An entry a credential claimed is never touched.
+    /// </summary>
+    /// <returns>The entries freed.</returns>
+    private static async Task<int> FreeJobReservationsAsync(DbConnection connection, DbTransaction transaction, string jobId,
+        IReadOnlyList<string> states, (int First, int Last)? lines, CancellationToken cancellationToken)
+    {
+        var names = states.Select((_, i) => $"@s{i}").ToList();
+        var where = $"job_id = @job AND state IN ({string.Join(", ", names)}) AND revocation_list_id IS NOT NULL"
+            + (lines is null ? "" : " AND line BETWEEN @first AND @last");
+        DbCommand With(DbCommand command)
+        {
+            command.With("@job", jobId);
+            for (var i = 0; i < states.Count; i++)
+            {
+                command.With(names[i], states[i]);
+            }
+
+            return lines is { } range ? command.With("@first", range.First).With("@last", range.Last) : command;
+        }
+
+        int freed;
+        await using (var delete = With(connection.Sql(
+            $"""
+            DELETE FROM status_entries WHERE credential_id IS NULL AND (list_id, status_index) IN (
+                SELECT revocation_list_id, revocation_index FROM job_rows WHERE {where}
+                UNION ALL SELECT suspension_list_id, suspension_index FROM job_rows WHERE {where})
+            """, transaction)))
+        {
+            freed = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var forget = With(connection.Sql(
+            $"UPDATE job_rows SET revocation_list_id = NULL, revocation_index = NULL, suspension_list_id = NULL, suspension_index = NULL WHERE {where}",
+            transaction));
+        await forget.ExecuteNonQueryAsync(cancellationToken);
+        return freed;
     }
 
     private async Task<long> UpsertLearnerInTransactionAsync(DbConnection connection, DbTransaction transaction, string emailHash, string name,

@@ -264,6 +264,12 @@ public sealed partial class CredentialStore
             await forget.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // Nor their status slots: whatever a worker still holds or signs is never written now (a chunk is written only
+        // while the job runs, and a claim in progress holds the job's state, so this waits for it), so every slot
+        // reserved for a row without a credential goes back to the pool — a cancellation wastes none.
+        await FreeJobReservationsAsync(connection, transaction, jobId,
+            [JobRowStates.Pending, JobRowStates.Claimed, JobRowStates.Rejected, JobRowStates.AlreadyIssued], lines: null, cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -316,9 +322,13 @@ public sealed partial class CredentialStore
         return await finish.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<bool> IsRunningAsync(DbConnection connection, DbTransaction? transaction, string jobId, CancellationToken cancellationToken)
+    private static async Task<bool> IsRunningAsync(DbConnection connection, DbTransaction? transaction, string jobId, CancellationToken cancellationToken) =>
+        await IsRunningAsync(connection, transaction, jobId, forShare: false, cancellationToken);
+
+    private static async Task<bool> IsRunningAsync(DbConnection connection, DbTransaction? transaction, string jobId, bool forShare,
+        CancellationToken cancellationToken)
     {
-        await using var command = connection.Sql("SELECT state FROM jobs WHERE id = @id", transaction).With("@id", jobId);
+        await using var command = connection.Sql($"SELECT state FROM jobs WHERE id = @id{(forShare ? " FOR SHARE" : "")}", transaction).With("@id", jobId);
         return await command.ExecuteScalarAsync(cancellationToken) as string == nameof(BatchJobState.Running);
     }
 

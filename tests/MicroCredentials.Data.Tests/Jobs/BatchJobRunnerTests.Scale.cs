@@ -71,6 +71,9 @@ public sealed partial class BatchJobRunnerTests
         Assert.That(await service.Store.CountCredentialsAsync(CancellationToken.None), Is.EqualTo(issuedAtCancel), "no chunk committed after the cancellation");
         Assert.That(issuedAtCancel, Is.InRange(10, 299));
         Assert.That(final.Issued, Is.EqualTo(issuedAtCancel));
+        Assert.That(await service.Store.CountUnusedStatusEntriesAsync(CancellationToken.None), Is.Zero,
+            "the slots reserved for the rows in the pipeline (claimed, signed, not written) go back to the pool");
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM job_rows WHERE revocation_list_id IS NOT NULL AND state <> 'issued'"), Is.Zero);
     }
 
     [Test]
@@ -96,6 +99,22 @@ public sealed partial class BatchJobRunnerTests
         var audit = await service.Store.QueryAuditAsync(one.Id, 0, 10, CancellationToken.None);
         Assert.That(audit.Where(a => a.Action == AuditAction.Revoke).Select(a => a.Actor), Is.EqualTo(new[] { "admin" }));
         Assert.That(await CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'Revoke'"), Is.EqualTo(615));
+
+        // The published revocation lists hold exactly the job's credentials' bits: not the earlier job's, not the suspensions'.
+        var revokedSlots = results.Where(r => r.Outcome == IssueOutcome.Issued).Select(r => r.Credential!.Status.Revocation).ToList();
+        var setBits = new HashSet<(long, int)>();
+        foreach (var listId in revokedSlots.Select(s => s.ListId).Distinct())
+        {
+            var list = await service.Store.GetStatusListAsync(listId, CancellationToken.None);
+            setBits.UnionWith(list!.SetIndexes.Select(i => (listId, i)));
+        }
+
+        Assert.That(setBits, Is.EquivalentTo(revokedSlots.Select(s => (s.ListId, s.Index))));
+        var suspensions = results.Where(r => r.Credential is not null).Select(r => r.Credential!.Status.Suspension.ListId).Distinct().ToList();
+        foreach (var listId in suspensions)
+        {
+            Assert.That((await service.Store.GetStatusListAsync(listId, CancellationToken.None))!.SetIndexes, Is.Empty, "no credential is suspended");
+        }
 
         var (again, _) = await service.Store.RevokeBatchJobAsync(jobId, "twice", "admin", CancellationToken.None);
         Assert.That(again, Is.EqualTo(new BatchRevocation(0, 615)));

@@ -91,6 +91,8 @@ public sealed partial class BatchJobRunnerTests(StorageProvider provider)
         var firstIds = (await ToListAsync(service.ReadBatchResultsAsync(first, CancellationToken.None))).Select(r => r.Credential!.Id);
         var secondIds = (await ToListAsync(service.ReadBatchResultsAsync(second, CancellationToken.None))).Select(r => r.Credential!.Id);
         Assert.That(secondIds, Is.EqualTo(firstIds), "the same links");
+        Assert.That(await service.Store.CountUnusedStatusEntriesAsync(CancellationToken.None), Is.Zero,
+            "the slots reserved for the rows found already issued go back to the pool");
     }
 
     [Test]
