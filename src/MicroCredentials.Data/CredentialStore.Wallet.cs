@@ -54,6 +54,34 @@ public sealed partial class CredentialStore
     }
 
     /// <summary>
+    /// The credential's live offer — not redeemed, not locked by wrong PINs, not expired — or null. Only the offer that
+    /// expires last is read: offers are reused while one is live, so there is at most one.
+    /// </summary>
+    /// <param name="credentialId">The credential.</param>
+    /// <param name="maxAttempts">Wrong PINs after which an offer is locked.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<WalletOffer?> FindLiveWalletOfferAsync(string credentialId, int maxAttempts, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentialId);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(
+            """
+            SELECT id, credential_id, expires_at FROM wallet_offers
+            WHERE credential_id = @cid AND redeemed_at IS NULL AND failed_attempts < @max
+            ORDER BY expires_at DESC LIMIT 1
+            """)
+            .With("@cid", credentialId).With("@max", maxAttempts);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var offer = new WalletOffer(reader.GetString(0), reader.GetString(1), reader.Timestamp(2), IsRedeemed: false);
+        return Now() < offer.ExpiresAt ? offer : null;
+    }
+
+    /// <summary>
     /// Exchanges a pre-authorized code and its PIN for an access token, once: a wrong PIN counts an attempt, and at
     /// <paramref name="maxAttempts"/> wrong PINs the offer is locked. Every outcome is audited.
     /// </summary>

@@ -8,7 +8,8 @@ namespace MicroCredentials.Keys;
 /// <summary>
 /// Generates a fresh set of issuer keys (<c>microcred keys generate --out keys/</c>): ed25519.pem, es256.pem,
 /// rs256.pem (RSA-2048), and a self-signed seal certificate (RSA-3072, keyUsage digitalSignature + nonRepudiation,
-/// 10 years) as seal-cert.pem + seal.p12. Private key files get mode 0600 on Unix.
+/// 10 years) as seal-cert.pem + seal.p12, and — once per folder, kept across rotations — the own wallet CA that
+/// certifies the ES256 key in SD-JWT VCs (wallet-ca.pem, wallet-ca-key.pem). Private key files get mode 0600 on Unix.
 /// </summary>
 public static class KeyGenerator
 {
@@ -63,7 +64,28 @@ public static class KeyGenerator
             Write(paths[4], seal.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password), OwnerOnly);
         }
 
+        EnsureWalletCa(directory, options, time);
         return new GeneratedKeyFiles(paths[0], paths[1], paths[2], paths[3], paths[4], password, passwordGenerated);
+    }
+
+    /// <summary>
+    /// Writes the own wallet CA (<see cref="WalletCertificates.CaCertificateFileName"/> and its key) unless the folder has
+    /// one: it is the trust anchor of every SD-JWT VC's <c>x5c</c>, so a rotation (which calls <see cref="Generate"/>
+    /// again) keeps it, and certificates of earlier keys keep chaining to it.
+    /// </summary>
+    private static void EnsureWalletCa(string directory, KeyGenerationOptions options, TimeProvider time)
+    {
+        var certificatePath = Path.Combine(directory, WalletCertificates.CaCertificateFileName);
+        var keyPath = Path.Combine(directory, WalletCertificates.CaKeyFileName);
+        if (File.Exists(certificatePath) || File.Exists(keyPath))
+        {
+            return;
+        }
+
+        using var ca = WalletCertificates.CreateCa(options.WalletCaSubject, time.GetUtcNow());
+        using var key = ca.GetECDsaPrivateKey()!;
+        WriteText(keyPath, key.ExportPkcs8PrivateKeyPem(), OwnerOnly);
+        WriteText(certificatePath, ca.ExportCertificatePem(), Public);
     }
 
     private static X509Certificate2 CreateSeal(KeyGenerationOptions options, TimeProvider time)

@@ -109,7 +109,7 @@ internal static class DownloadsApi
     }
 
     // A browser gets a page in its language (with the verification forms); software gets problem details.
-    private static IResult UnknownLink(HttpContext http)
+    internal static IResult UnknownLink(HttpContext http)
     {
         if (!http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
         {

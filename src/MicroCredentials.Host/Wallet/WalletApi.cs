@@ -3,7 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using MicroCredentials.Data;
+using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 using MicroCredentials.Keys;
 using MicroCredentials.SdJwt;
 using MicroCredentials.Status;
@@ -22,12 +25,17 @@ internal static partial class WalletApi
         .AddSingleton<WalletOffers>()
         .AddSingleton<WalletMetadata>()
         .AddSingleton<KeyProofs>()
+        .AddSingleton(sp => new WalletX5c(
+            PathResolver.Resolve(sp.GetRequiredService<IOptions<IssuerOptions>>().Value.KeysPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            sp.GetRequiredService<IssuerKeySet>().IssuerId, sp.GetRequiredService<TimeProvider>()))
         .AddSingleton<WalletCredentials>()
         .AddSingleton<TokenStatusLists>()
         .AddSingleton<SdJwtVcVerification>();
 
     public static void MapWallet(this WebApplication app)
     {
+        // Read the x5c certificates at start-up, so an unreadable file stops the host rather than a credential request.
+        app.Services.GetRequiredService<WalletX5c>();
         var group = app.MapGroup("").RequireRateLimiting(HttpPlumbing.PublicPolicy).WithTags("Wallet");
         group.MapGet("/.well-known/openid-credential-issuer", (HttpRequest request, WalletMetadata metadata) =>
             request.Headers.Accept.Any(a => a is not null && a.Contains("application/jwt", StringComparison.OrdinalIgnoreCase))
@@ -40,6 +48,8 @@ internal static partial class WalletApi
             .WithSummary("SD-JWT VC type metadata of the micro-credential type.");
         group.MapGet("/status/{list}/token", StatusTokenAsync).WithSummary("An IETF Token Status List (statuslist+jwt).");
         group.MapPost(WalletTerms.OffersPath, CreateOfferAsync).WithSummary("Makes a credential offer for the holder of a download link.");
+        app.MapPost("/d/{token}/wallet", PageOfferAsync).RequireRateLimiting(HttpPlumbing.PublicPolicy).ExcludeFromDescription()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(Staff.StaffAccountApi.RefuseForgedPostAsync);
         group.MapGet(WalletTerms.OffersPath + "/{code}", GetOfferAsync).WithSummary("A credential offer by reference (credential_offer_uri).");
         group.MapPost(WalletTerms.TokenPath, TokenAsync).DisableAntiforgery().WithSummary("Token endpoint (pre-authorized code grant with tx_code).");
         group.MapPost(WalletTerms.NoncePath, NonceAsync).WithSummary("Nonce endpoint (c_nonce).");
@@ -66,14 +76,40 @@ internal static partial class WalletApi
             return TypedResults.Problem(title: "Unknown download link", detail: "No credential has this download token.", statusCode: 404);
         }
 
-        var offer = await offers.CreateAsync(stored.Id, ct);
+        if (stored.IsRevoked || stored.IsSuspended || stored.SupersededBy is not null)
+        {
+            return TypedResults.Problem(title: "Not in force", detail: "A revoked, suspended or superseded credential cannot be added to a wallet.", statusCode: 409);
+        }
+
+        var offer = await offers.GetOrCreateAsync(stored.Id, ct);
         return Json(new JsonObject
         {
             ["credential_offer_uri"] = offer.CredentialOfferUri,
             ["offer_link"] = offer.Link,
             ["tx_code"] = offer.Pin,
             ["expires_at"] = offer.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
-        }, StatusCodes.Status201Created);
+            ["reused"] = offer.Reused,
+        }, offer.Reused ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+    }
+
+    // The download page's "Add to your wallet" button: reuse the live offer or make one, then back to the page (PRG).
+    private static async Task<IResult> PageOfferAsync(string token, HttpContext http, CredentialStore store, WalletOffers offers, CancellationToken ct)
+    {
+        var stored = token.Length is > 8 and <= 64 ? await store.FindByDownloadTokenAsync(token, ct) : null;
+        if (stored is null)
+        {
+            return DownloadsApi.UnknownLink(http);
+        }
+
+        if (!stored.IsRevoked && !stored.IsSuspended && stored.SupersededBy is null)
+        {
+            await offers.GetOrCreateAsync(stored.Id, ct);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        http.Response.Headers.Location = $"/d/{Uri.EscapeDataString(token)}#wallet-title";
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private static async Task<IResult> GetOfferAsync(string code, WalletOffers offers, CancellationToken ct) =>

@@ -69,7 +69,8 @@ public sealed class KeyGeneratorTests
     public void Generate_FileNames_AreTheDocumentedOnes()
     {
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(shared.Ed25519KeyPath)!).Select(Path.GetFileName),
-            Is.EquivalentTo(KeyGenerator.FileNames));
+            Is.EquivalentTo(KeyGenerator.FileNames.Concat([WalletCertificates.CaCertificateFileName, WalletCertificates.CaKeyFileName])),
+            "the keys, and the wallet CA that a rotation keeps");
     }
 
     [Test]

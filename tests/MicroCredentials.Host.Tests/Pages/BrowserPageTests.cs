@@ -31,7 +31,7 @@ public sealed class BrowserPageTests
     private static string Artefacts => Path.Combine(TestContext.CurrentContext.WorkDirectory, "page-screenshots");
 
     public static IEnumerable<string> States() =>
-        ["form", "valid", "revoked", "suspended", "superseded", "expired", "not-genuine", "unknown-issuer", "not-found", "upload-error", "download", "download-suspended"];
+        ["form", "valid", "revoked", "suspended", "superseded", "expired", "not-genuine", "unknown-issuer", "not-found", "upload-error", "download", "download-suspended", "download-wallet"];
 
     [OneTimeSetUp]
     public async Task Start()
@@ -48,6 +48,7 @@ public sealed class BrowserPageTests
         await Host.ChangeStatusAsync(suspended, "suspend", "Suspended");
         var superseded = await Host.IssueAsync("Jonh Peeters");
         await Host.ReissueAsync(superseded, "John Peeters");
+        var wallet = await Host.IssueAsync("Ana Wallet-Peeters");
         var expired = Path.Combine(files, "expired.json");
         await File.WriteAllTextAsync(expired, await Host.ExpiredCredentialAsync(valid));
         var tampered = Path.Combine(files, "tampered.json");
@@ -69,6 +70,7 @@ public sealed class BrowserPageTests
         states["upload-error"] = (page, lang) => UploadAsync(page, lang, big);
         states["download"] = (page, lang) => GoAsync(page, $"{valid.DownloadPath}?lang={lang}");
         states["download-suspended"] = (page, lang) => GoAsync(page, $"{suspended.DownloadPath}?lang={lang}");
+        states["download-wallet"] = (page, lang) => WalletOfferAsync(page, $"{wallet.DownloadPath}?lang={lang}");
         downloadPath = valid.DownloadPath;
 
         playwright = await Playwright.CreateAsync();
@@ -187,6 +189,21 @@ public sealed class BrowserPageTests
     {
         var response = await page.GotoAsync(path);
         Assert.That(response, Is.Not.Null);
+    }
+
+    // "Add to your wallet" pressed (once per award: later views show the same live offer), then the page with the offer.
+    private static async Task WalletOfferAsync(IPage page, string path)
+    {
+        await GoAsync(page, path);
+        var ask = page.Locator("[data-form=wallet-offer] button");
+        if (await ask.CountAsync() > 0)
+        {
+            await ask.ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("#wallet-title", StringComparison.Ordinal));
+        }
+
+        await GoAsync(page, path);
+        await page.Locator("[data-field=wallet_qr]").WaitForAsync();
     }
 
     private static async Task UploadAsync(IPage page, string lang, string file)
