@@ -102,6 +102,7 @@ public sealed partial class CredentialStore
         return where.ToString();
     }
 
+    /// <summary>Text for a <c>LIKE … ESCAPE '\'</c> pattern: its <c>\</c>, <c>%</c> and <c>_</c> match only themselves.</summary>
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }
