@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using MicroCredentials.Catalog;
 using MicroCredentials.Data.Storage;
 using MicroCredentials.Status;
 
@@ -60,7 +61,9 @@ public sealed partial class CredentialStore
         var now = Now();
         await ClaimSlotAsync(connection, transaction, record.Status.Revocation, record.Id, cancellationToken);
         await ClaimSlotAsync(connection, transaction, record.Status.Suspension, record.Id, cancellationToken);
-        await AppendAuditAsync(connection, transaction, now, record.Actor, AuditAction.Issue, record.Id, record.Supersedes is null ? null : $"supersedes {record.Supersedes}", cancellationToken);
+        var because = record.ReissueReason is { } why ? "; reason: " + why.Trim() : string.Empty;
+        await AppendAuditAsync(connection, transaction, now, record.Actor, AuditAction.Issue, record.Id,
+            record.Supersedes is null ? null : $"supersedes {record.Supersedes}{because}", cancellationToken);
         if (record.EmailCorrection is not null)
         {
             await AppendAuditAsync(connection, transaction, now, record.Actor, AuditAction.EmailCorrection, record.Id, record.EmailCorrection, cancellationToken);
@@ -75,7 +78,7 @@ public sealed partial class CredentialStore
                 await link.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await RevokeInTransactionAsync(connection, transaction, record.Supersedes, $"superseded by {record.Id}", record.Actor, now, cancellationToken);
+            await RevokeInTransactionAsync(connection, transaction, record.Supersedes, $"superseded by {record.Id}{because}", record.Actor, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -107,13 +110,15 @@ public sealed partial class CredentialStore
     private static async Task InsertCredentialRowAsync(
         DbConnection connection, DbTransaction transaction, IssuedCredentialRecord record, byte[]? downloadTokenHash, CancellationToken cancellationToken)
     {
+        // The name as the signed credential states it: what staff search for and what the page shows (migration 14).
+        var name = LearnerNames.FromCredentialJson(record.CredentialJson);
         await using var command = connection.Sql(
             """
             INSERT INTO credentials (id, handle, short_code, idempotency_key, learner_id, achievement_id, catalogue_version,
                 credential_json, jwt, issued_at, awarded_at, revocation_list_id, revocation_index, suspension_list_id,
-                suspension_index, suspended, supersedes, download_token_hash)
+                suspension_index, suspended, supersedes, download_token_hash, learner_name, name_key)
             VALUES (@id, @handle, @short, @key, @learner, @achievement, @catalogue, @json, @jwt, @issued, @awarded,
-                @rlist, @rindex, @slist, @sindex, false, @supersedes, @token)
+                @rlist, @rindex, @slist, @sindex, false, @supersedes, @token, @name, @namekey)
             """, transaction)
             .With("@id", record.Id)
             .With("@handle", record.Handle)
@@ -131,7 +136,9 @@ public sealed partial class CredentialStore
             .With("@slist", record.Status.Suspension.ListId)
             .With("@sindex", record.Status.Suspension.Index)
             .With("@supersedes", record.Supersedes)
-            .With("@token", downloadTokenHash);
+            .With("@token", downloadTokenHash)
+            .With("@name", name)
+            .With("@namekey", name is null ? null : LearnerNameKey.Of(name));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -204,5 +211,6 @@ public sealed partial class CredentialStore
         AwardedAt = record.AwardedAt?.ToUniversalTime(),
         Status = record.Status,
         Supersedes = record.Supersedes,
+        LearnerName = LearnerNames.FromCredentialJson(record.CredentialJson),
     };
 }

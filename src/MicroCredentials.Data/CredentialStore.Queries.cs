@@ -10,7 +10,7 @@ public sealed partial class CredentialStore
         """
         id, handle, short_code, idempotency_key, learner_id, achievement_id, catalogue_version, credential_json, jwt,
         issued_at, awarded_at, revocation_list_id, revocation_index, suspension_list_id, suspension_index, revoked_at,
-        revocation_reason, suspended, supersedes, superseded_by
+        revocation_reason, suspended, supersedes, superseded_by, learner_name
         """;
 
     /// <summary>Finds a credential by its <c>id</c>.</summary>
@@ -143,6 +143,7 @@ public sealed partial class CredentialStore
                 IsSuspended = reader.GetBoolean(17),
                 Supersedes = reader.NullableString(18),
                 SupersededBy = reader.NullableString(19),
+                LearnerName = reader.NullableString(20),
             });
         }
 

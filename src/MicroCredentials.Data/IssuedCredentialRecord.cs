@@ -49,6 +49,12 @@ public sealed record IssuedCredentialRecord
     /// </summary>
     public string? Supersedes { get; init; }
 
+    /// <summary>
+    /// For a re-issue: the administrator's reason, appended to the audit details of the new credential's issue and the
+    /// superseded one's revocation. <see langword="null"/> otherwise.
+    /// </summary>
+    public string? ReissueReason { get; init; }
+
     /// <summary>The graduate's plain download token, or <see langword="null"/>; only its SHA-256 is stored.</summary>
     public string? DownloadToken { get; init; }
 

@@ -54,6 +54,16 @@ public sealed record StoredCredential
     /// <summary>The id of the credential that corrects it, or <see langword="null"/>.</summary>
     public string? SupersededBy { get; init; }
 
+    /// <summary>The learner's name as this credential states it, or <see langword="null"/> when it names none.</summary>
+    public string? LearnerName { get; init; }
+
     /// <summary>Whether it is revoked (irreversible).</summary>
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>Its one state: superseded before revoked (a correction revokes what it replaces), revoked before suspended.</summary>
+    public CredentialState State =>
+        SupersededBy is not null ? CredentialState.Superseded
+        : IsRevoked ? CredentialState.Revoked
+        : IsSuspended ? CredentialState.Suspended
+        : CredentialState.Valid;
 }

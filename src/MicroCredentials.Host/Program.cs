@@ -3,6 +3,7 @@ using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Staff;
+using MicroCredentials.Host.Staff.Find;
 using MicroCredentials.Host.Staff.Work;
 using MicroCredentials.Host.Wallet;
 
@@ -57,6 +58,7 @@ app.MapWallet();
 app.UseDemoAnswers();
 app.MapIssuance();
 app.MapStaffWork(); // the staff app's work pages: issue from a spreadsheet (/staff/issue)
+app.MapStaffFind(); // find credentials, a credential's history, a learner's credentials; revoke, suspend, re-issue (/staff/credentials)
 
 // Academy staff: the staff app under /staff (sign-in, setup link, administration).
 app.MapStaffApp();

@@ -23,9 +23,7 @@ public sealed partial class CredentialStore
         {
             // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
             where.Append(@" AND LOWER(actor) LIKE @actor ESCAPE '\'");
-            var escaped = query.Actor.Trim().ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
-                .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-            command.With("@actor", "%" + escaped + "%");
+            command.With("@actor", "%" + EscapeLike(query.Actor.Trim().ToLowerInvariant()) + "%");
         }
 
         if (query.Action is { } action)

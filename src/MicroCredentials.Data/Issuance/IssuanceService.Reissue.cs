@@ -24,8 +24,24 @@ public sealed partial class IssuanceService
     /// <param name="emailCorrection">The administrator's statement when the e-mail address changes; otherwise null.</param>
     /// <param name="cancellationToken">Cancels the storage work.</param>
     /// <exception cref="ArgumentException">The correction statement has no reason.</exception>
+    public Task<IssueResult> ReissueAsync(MicroCredentialCatalog catalog, string credentialId, LearnerRow corrected, string actor,
+        EmailCorrection? emailCorrection, CancellationToken cancellationToken) =>
+        ReissueAsync(catalog, credentialId, corrected, actor, emailCorrection, reason: null, cancellationToken);
+
+    /// <summary>
+    /// Re-issues a credential with corrected data, as <see cref="ReissueAsync(MicroCredentialCatalog, string, LearnerRow, string, EmailCorrection?, CancellationToken)"/>,
+    /// and keeps the administrator's <paramref name="reason"/> in the audit details of both credentials (the staff app asks for one).
+    /// </summary>
+    /// <param name="catalog">The catalogue.</param>
+    /// <param name="credentialId">The credential to correct.</param>
+    /// <param name="corrected">The corrected learner row: same code and award date.</param>
+    /// <param name="actor">Who corrects.</param>
+    /// <param name="emailCorrection">The administrator's statement when the e-mail address changes; otherwise null.</param>
+    /// <param name="reason">Why the credential is corrected, or null.</param>
+    /// <param name="cancellationToken">Cancels the storage work.</param>
+    /// <exception cref="ArgumentException">The correction statement has no reason.</exception>
     public async Task<IssueResult> ReissueAsync(MicroCredentialCatalog catalog, string credentialId, LearnerRow corrected, string actor,
-        EmailCorrection? emailCorrection, CancellationToken cancellationToken)
+        EmailCorrection? emailCorrection, string? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(corrected);
         ArgumentException.ThrowIfNullOrWhiteSpace(emailCorrection?.Reason ?? "-", nameof(emailCorrection));
@@ -60,7 +76,7 @@ public sealed partial class IssuanceService
             audit = $"e-mail corrected: old {oldHash ?? "unknown"} new {newHash} (HMAC-SHA-256 with the learner pepper); reason: {emailCorrection.Reason.Trim()}";
         }
 
-        var result = await IssueCoreAsync(catalog, corrected, actor, old, audit, cancellationToken);
+        var result = await IssueCoreAsync(catalog, corrected, actor, old, audit, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken);
         return result.Outcome == IssueOutcome.AlreadyIssued
             ? Rejected(corrected, $"email: credential {result.Credential!.Id} already holds this award for that address; correct that one instead.")
             : result;

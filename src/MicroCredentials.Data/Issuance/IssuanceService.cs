@@ -68,10 +68,10 @@ public sealed partial class IssuanceService
     /// <param name="actor">Who issues (API key name or staff user), for the audit log.</param>
     /// <param name="cancellationToken">Cancels the storage work.</param>
     public Task<IssueResult> IssueAsync(MicroCredentialCatalog catalog, LearnerRow learner, string actor, CancellationToken cancellationToken) =>
-        IssueCoreAsync(catalog, learner, actor, supersedes: null, emailCorrectionAudit: null, cancellationToken);
+        IssueCoreAsync(catalog, learner, actor, supersedes: null, emailCorrectionAudit: null, reissueReason: null, cancellationToken);
 
     private async Task<IssueResult> IssueCoreAsync(MicroCredentialCatalog catalog, LearnerRow learner, string actor,
-        StoredCredential? supersedes, string? emailCorrectionAudit, CancellationToken cancellationToken)
+        StoredCredential? supersedes, string? emailCorrectionAudit, string? reissueReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(learner);
@@ -131,6 +131,7 @@ public sealed partial class IssuanceService
                 DownloadToken = CredentialHandles.DownloadToken(_downloadSecret, credential.Id),
                 Actor = actor,
                 EmailCorrection = emailCorrectionAudit,
+                ReissueReason = reissueReason,
             };
             var stored = await _store.InsertIssuedAsync(record, cancellationToken);
             switch (stored.Outcome)

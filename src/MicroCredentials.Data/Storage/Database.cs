@@ -59,6 +59,11 @@ internal abstract class Database : IAsyncDisposable
                 await apply.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (migration.Backfill is { } backfill)
+            {
+                await backfill(connection, transaction, cancellationToken);
+            }
+
             await using var record = connection
                 .Sql("INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, @at)", transaction)
                 .With("@v", migration.Version)

@@ -60,8 +60,8 @@ internal static partial class IssuanceApi
             JsonNode.Parse(c.CredentialJson)!, c.Jwt);
     }
 
-    /// <summary>The award facts of a stored credential, for a correction.</summary>
-    private sealed record CredentialFacts(string Name, string Code, string Awarded, string Grade, string Start, string End)
+    /// <summary>The award facts of a stored credential, for a correction (the API's re-issue and the staff app's).</summary>
+    internal sealed record CredentialFacts(string Name, string Code, string Awarded, string Grade, string Start, string End)
     {
         public static CredentialFacts From(StoredCredential stored)
         {
