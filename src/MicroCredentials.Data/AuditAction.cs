@@ -44,6 +44,9 @@ public enum AuditAction
 
     /// <summary>A local staff account was changed: role, disabled, enabled or password reset (detail: which).</summary>
     AccountChange,
+    /// <summary>A staff member registered a passkey for their account, or removed one (detail: which and its name).</summary>
+    Passkey,
+
     /// <summary>A wallet offer (OpenID4VCI) was made for a credential, redeemed, refused or used to issue (detail says which).</summary>
     Wallet,
 }

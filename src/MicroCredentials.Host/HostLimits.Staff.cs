@@ -17,4 +17,19 @@ internal static partial class HostLimits
 
     /// <summary>Audit entries in one CSV export: a year of a busy office; a bigger export is narrowed by the filters.</summary>
     public const int AuditExportMaxRows = 100_000;
+
+    /// <summary>
+    /// Longest WebAuthn credential JSON accepted from the browser at passkey registration or sign-in: a registration with
+    /// a packed attestation and its certificate chain is a few KB; more is not an authenticator's answer.
+    /// </summary>
+    public const int PasskeyCredentialJsonMaxChars = 32 * 1024;
+
+    /// <summary>Longest name a person gives a passkey ("Laptop", "Phone").</summary>
+    public const int PasskeyNameMaxLength = 60;
+
+    /// <summary>Passkeys one account may register: a person's devices and security keys, with room to spare.</summary>
+    public const int PasskeysPerAccount = 10;
+
+    /// <summary>How long a passkey ceremony (options → browser → answer) may take before it must start again.</summary>
+    public static readonly TimeSpan PasskeyCeremonyTimeout = TimeSpan.FromMinutes(5);
 }

@@ -48,3 +48,39 @@ public sealed partial class CredentialStoreTests
         Assert.That(await Store.FilterAuditAsync(new AuditQuery { From = Start, Until = Start.AddSeconds(1) }, 0, 10, None), Has.Count.EqualTo(2));
     }
 }
+
+public sealed partial class CredentialStoreTests
+{
+    private static StaffPasskey NewPasskey(long account, byte id, string name) =>
+        new([id, 2, 3], account, name, [9, 8, 7], default, 0, "internal,hybrid", true, true, false, [1], [2], null);
+
+    [Test]
+    public async Task Passkeys_SavedPerAccount_ForeignIdRefused_UpdatedAndRemovedWithAudit()
+    {
+        var (_, ann) = await Store.CreateAccountAsync(NewAccount("ann"), "admin", None);
+        var (_, bob) = await Store.CreateAccountAsync(NewAccount("bob"), "admin", None);
+        var laptop = NewPasskey(ann!.Id, 1, "Laptop") with { CreatedAt = Start };
+
+        Assert.That(await Store.SavePasskeyAsync(laptop, "Name ann (ann)", None), Is.True);
+        Assert.That(await Store.SavePasskeyAsync(laptop with { AccountId = bob!.Id }, "Name bob (bob)", None), Is.False, "one credential id, one account");
+        var used = laptop with { SignCount = 7, IsBackedUp = true, LastUsedAt = Start.AddMinutes(3) };
+        Assert.That(await Store.SavePasskeyAsync(used, actor: null, None), Is.True);
+
+        var found = await Store.FindPasskeyAsync([1, 2, 3], None);
+        Assert.That(found, Is.Not.Null);
+        Assert.That((found!.AccountId, found.Name, found.SignCount, found.IsBackedUp, found.LastUsedAt, found.Transports),
+            Is.EqualTo((ann.Id, "Laptop", 7L, true, (DateTimeOffset?)Start.AddMinutes(3), "internal,hybrid")));
+        Assert.That(found.PublicKey, Is.EqualTo(new byte[] { 9, 8, 7 }));
+        Assert.That(await Store.ListPasskeysAsync(bob.Id, None), Is.Empty);
+        Assert.That(await Store.ListPasskeysAsync(ann.Id, None), Has.Count.EqualTo(1));
+
+        Assert.That(await Store.RemovePasskeyAsync(bob.Id, [1, 2, 3], "Name bob (bob)", None), Is.False, "not bob's to remove");
+        Assert.That(await Store.RemovePasskeyAsync(ann.Id, [1, 2, 3], "Name ann (ann)", None), Is.True);
+        Assert.That(await Store.FindPasskeyAsync([1, 2, 3], None), Is.Null);
+        var audit = await Store.FilterAuditAsync(new AuditQuery { Actor = "(ann)" }, 0, 10, None);
+        Assert.That(audit.Select(a => (a.Action, a.Detail)), Is.EqualTo(new[]
+        {
+            (AuditAction.Passkey, (string?)"passkey removed: Laptop"), (AuditAction.Passkey, (string?)"passkey added: Laptop"),
+        }));
+    }
+}

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
@@ -43,6 +46,24 @@ public sealed partial class HostApiTests
         var verified = await VerifyAsync(stamped, "application/pdf");
         Assert.That((string?)verified["verdict"], Is.EqualTo("valid"), verified.ToJsonString());
         Assert.That(tsa.Requests, Is.EqualTo(2));
+
+        // The verification page says when the seal was made and by whose time-stamp, or that it has none.
+        var stampedPage = await VerifyPageAsync(stamped, "nl");
+        Assert.That(stampedPage, Does.Contain("Verzegeld op " + tsa.Time.UtcDateTime.ToString("d MMMM yyyy, HH:mm:ss", CultureInfo.GetCultureInfo("nl")) + " UTC (tijdstempel van MicroCredentials Test TSA)."));
+        var unstampedPage = await VerifyPageAsync(whileDown, "en");
+        Assert.That(unstampedPage, Does.Contain("Sealed without a time-stamp"));
+        Assert.That(unstampedPage, Does.Not.Contain("time-stamped by"));
+    }
+
+    private async Task<string> VerifyPageAsync(byte[] pdf, string lang)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "certificate.pdf");
+        using var page = await Client.PostAsync("/v?lang=" + lang, form);
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
     }
 
     [TestCase("http://tsa.example.org/tsr")]

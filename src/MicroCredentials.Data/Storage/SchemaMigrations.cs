@@ -25,6 +25,7 @@ internal static class SchemaMigrations
         new(10, "Staff column mappings", ColumnMappingsMigration.Sql("TEXT"), ColumnMappingsMigration.Sql("TIMESTAMPTZ")),
         new(11, "Wallet offers and nonces (OpenID4VCI)", WalletMigration.Sql("TEXT"), WalletMigration.Sql("TIMESTAMPTZ")),
         new(14, "Learner names searchable on credentials", LearnerNameMigration.Sql, LearnerNameMigration.Sql, LearnerNameMigration.BackfillAsync),
+        new(15, "Staff passkeys", StaffPasskeysMigration.Sql("TEXT", "BLOB", "INTEGER"), StaffPasskeysMigration.Sql("TIMESTAMPTZ", "BYTEA", "BOOLEAN")),
     ];
 
     // Partial index predicates are written exactly as the queries write them, so both planners use the indexes.

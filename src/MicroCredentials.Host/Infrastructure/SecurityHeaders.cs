@@ -3,12 +3,12 @@ namespace MicroCredentials.Host.Infrastructure;
 /// <summary>
 /// Security headers on every response: pages are self-contained (no scripts from elsewhere, no framing), and
 /// download links carry secrets in their path, so no Referer ever leaves the site. Styles and the one script come
-/// from the site itself (wwwroot), never inline.
+/// from the site itself (wwwroot), never inline; the script talks only to the site itself (the staff passkey ceremony).
 /// </summary>
 internal static class SecurityHeaders
 {
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; " +
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>Adds the headers before the response starts.</summary>

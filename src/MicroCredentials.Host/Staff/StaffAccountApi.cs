@@ -31,6 +31,7 @@ internal static partial class StaffAccountApi
         staff.MapPost("/signout", SignOutAsync).RequireAuthorization(StaffPolicies.Issuer);
         staff.MapGet("/setup", SetupPageAsync).AllowAnonymous();
         staff.MapPost("/setup", SetupAsync).AllowAnonymous();
+        StaffPasskeys.Map(staff);
         StaffAdminApi.Map(staff.MapGroup("/admin").RequireAuthorization(StaffPolicies.Administrator));
         return app;
     }

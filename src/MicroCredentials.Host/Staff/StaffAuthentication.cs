@@ -85,6 +85,7 @@ internal static partial class StaffAuthentication
             });
         }
 
+        services.AddStaffPasskeys();
         services.AddStaffPolicies();
         services.AddHostedService<StaffSetupLink>();
         return builder;

@@ -6,11 +6,11 @@ namespace MicroCredentials.Host.Staff;
 
 /// <summary>
 /// ASP.NET Core Identity's user store on our own database (SQLite or PostgreSQL through <see cref="CredentialStore"/>; no
-/// EF Core): names, password hashes, security stamps and lockout. Creating accounts goes through the store's audited
+/// EF Core): names, password hashes, security stamps, lockout and passkeys. Creating accounts goes through the store's audited
 /// methods; <see cref="UpdateAsync"/> saves Identity's bookkeeping (failed count, lockout, rehashed passwords).
 /// </summary>
 internal sealed class StaffUserStore(CredentialStore store) :
-    IUserPasswordStore<StaffUser>, IUserLockoutStore<StaffUser>, IUserSecurityStampStore<StaffUser>
+    IUserPasswordStore<StaffUser>, IUserLockoutStore<StaffUser>, IUserSecurityStampStore<StaffUser>, IUserPasskeyStore<StaffUser>
 {
     public Task<string> GetUserIdAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.IdText);
 
@@ -102,4 +102,32 @@ internal sealed class StaffUserStore(CredentialStore store) :
     public void Dispose()
     {
     }
+
+    // Passkeys. A registration goes through StaffPasskeys (audited with the person's name); Identity's own calls here are
+    // the bookkeeping of a sign-in (sign count, flags) and the look-ups of an assertion.
+    public async Task AddOrUpdatePasskeyAsync(StaffUser user, UserPasskeyInfo passkey, CancellationToken cancellationToken) =>
+        await store.SavePasskeyAsync(ToStored(user.Id, passkey), actor: null, cancellationToken);
+
+    public async Task<IList<UserPasskeyInfo>> GetPasskeysAsync(StaffUser user, CancellationToken cancellationToken) =>
+        [.. (await store.ListPasskeysAsync(user.Id, cancellationToken)).Select(ToInfo)];
+
+    public async Task<StaffUser?> FindByPasskeyIdAsync(byte[] credentialId, CancellationToken cancellationToken) =>
+        await store.FindPasskeyAsync(credentialId, cancellationToken) is { } passkey ? await FindByIdAsync(passkey.AccountId.ToString(CultureInfo.InvariantCulture), cancellationToken) : null;
+
+    public async Task<UserPasskeyInfo?> FindPasskeyAsync(StaffUser user, byte[] credentialId, CancellationToken cancellationToken) =>
+        await store.FindPasskeyAsync(credentialId, cancellationToken) is { } passkey && passkey.AccountId == user.Id ? ToInfo(passkey) : null;
+
+    public async Task RemovePasskeyAsync(StaffUser user, byte[] credentialId, CancellationToken cancellationToken) =>
+        await store.RemovePasskeyAsync(user.Id, credentialId, StaffPrincipal.Actor(user.DisplayName, user.UserName), cancellationToken);
+
+    /// <summary>The stored form of a passkey Identity verified.</summary>
+    public static StaffPasskey ToStored(long accountId, UserPasskeyInfo p, DateTimeOffset? lastUsed = null) => new(
+        p.CredentialId, accountId, p.Name ?? string.Empty, p.PublicKey, p.CreatedAt, p.SignCount, string.Join(',', p.Transports ?? []),
+        p.IsUserVerified, p.IsBackupEligible, p.IsBackedUp, p.AttestationObject, p.ClientDataJson, lastUsed);
+
+    private static UserPasskeyInfo ToInfo(StaffPasskey p) => new(
+        p.CredentialId, p.PublicKey, p.CreatedAt, (uint)Math.Clamp(p.SignCount, 0, uint.MaxValue),
+        p.Transports.Length == 0 ? [] : p.Transports.Split(','), p.IsUserVerified, p.IsBackupEligible, p.IsBackedUp,
+        p.AttestationObject, p.ClientDataJson)
+    { Name = p.Name };
 }

@@ -18,9 +18,11 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly string folder;
     private readonly TestPostgresDatabase? postgres;
+    private readonly string hostName;
 
-    private HostFactory(Dictionary<string, string?> settings, string folder, TestPostgresDatabase? postgres, int? kestrelPort)
+    private HostFactory(Dictionary<string, string?> settings, string folder, TestPostgresDatabase? postgres, int? kestrelPort, string hostName)
     {
+        this.hostName = hostName;
         this.settings = settings;
         this.folder = folder;
         this.postgres = postgres;
@@ -40,12 +42,17 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
 
     public string TempFolder => folder;
 
-    /// <summary>Creates a host. <paramref name="provider"/> is <c>Sqlite</c> or <c>Postgres</c>.</summary>
-    public static async Task<HostFactory> CreateAsync(string provider, bool kestrel = false, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>
+    /// Creates a host. <paramref name="provider"/> is <c>Sqlite</c> or <c>Postgres</c>. With <paramref name="kestrel"/> it
+    /// listens on a free loopback port at <paramref name="hostName"/> (<c>localhost</c> where a browser needs a domain, as
+    /// WebAuthn does for its relying party id).
+    /// </summary>
+    public static async Task<HostFactory> CreateAsync(string provider, bool kestrel = false, IReadOnlyDictionary<string, string?>? extra = null,
+        string hostName = "127.0.0.1")
     {
         var folder = Directory.CreateTempSubdirectory("microcred-host-").FullName;
         int? port = kestrel ? FreePort() : null;
-        var baseUrl = port is { } p ? $"http://127.0.0.1:{p}" : "http://localhost";
+        var baseUrl = port is { } p ? $"http://{hostName}:{p}" : "http://localhost";
         var settings = new Dictionary<string, string?>
         {
             ["Issuer:PublicBaseUrl"] = baseUrl,
@@ -74,7 +81,7 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var factory = new HostFactory(settings, folder, postgres, port);
+        var factory = new HostFactory(settings, folder, postgres, port, hostName);
         if (port is not null)
         {
             factory.StartServer();
@@ -83,7 +90,7 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
         return factory;
     }
 
-    public Uri BaseAddress => KestrelPort is { } p ? new Uri($"http://127.0.0.1:{p}/") : new Uri("http://localhost/");
+    public Uri BaseAddress => KestrelPort is { } p ? new Uri($"http://{hostName}:{p}/") : new Uri("http://localhost/");
 
     /// <summary>A client whose every response is recorded.</summary>
     public HttpClient Client()

@@ -17,7 +17,8 @@ namespace MicroCredentials.Host.Tests.Staff;
 public sealed class StaffAccessTests(string provider) : StaffFixture(provider)
 {
     private static readonly string[] OpenPatterns =
-        ["GET /staff/signin", "POST /staff/signin", "GET /staff/signin/oidc", "GET /staff/signin/done", "GET /staff/setup", "POST /staff/setup"];
+        ["GET /staff/signin", "POST /staff/signin", "GET /staff/signin/oidc", "GET /staff/signin/done", "GET /staff/setup", "POST /staff/setup",
+         "POST /staff/signin/passkey/options", "POST /staff/signin/passkey"];
 
     private sealed record StaffEndpoint(string Method, string Pattern, string Path, bool Anonymous, bool Administrator, bool Issuer)
     {

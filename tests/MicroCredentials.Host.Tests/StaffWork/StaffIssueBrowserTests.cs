@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Deque.AxeCore.Playwright;
+using MicroCredentials.Data;
 using MicroCredentials.Host.Tests.Infrastructure;
+using MicroCredentials.Host.Tests.Staff;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
@@ -22,14 +24,16 @@ public sealed class StaffIssueBrowserTests
     private HttpClient? client;
     private LoopbackProxy? proxy;
     private readonly StatusRecorder recorder = new();
+    private StaffAccount? staff;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        // The browser talks real HTTP to a loopback proxy in front of the in-memory host with the test sign-in scheme.
+        // The browser talks real HTTP to a loopback proxy in front of the in-memory host, and signs in through the real form.
         baseUrl = LoopbackProxy.FreeAddress();
         factory = await HostFactory.CreateAsync("Sqlite", extra: new Dictionary<string, string?> { ["Issuer:PublicBaseUrl"] = baseUrl });
-        host = factory.WithTestSignIn();
+        host = factory;
+        staff = await StaffSession.CreateAccountAsync(factory.Services, StaffRole.Issuer, displayName: "Ann Staff");
         client = host.CreateDefaultClient(new Uri(baseUrl + "/"), recorder);
         proxy = await LoopbackProxy.StartAsync(baseUrl, client);
         playwright = await Playwright.CreateAsync();
@@ -158,9 +162,10 @@ public sealed class StaffIssueBrowserTests
         {
             BaseURL = baseUrl,
             Locale = lang,
-            ExtraHTTPHeaders = new Dictionary<string, string> { [TestStaffSignIn.Header] = "issuer;Ann Staff" },
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await StaffSession.SignInAsync(page, new Uri(baseUrl + "/"), staff!.UserName);
+        return page;
     }
 
     private static async Task AssertAxeAsync(IPage page, string what)
