@@ -1,6 +1,7 @@
 using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
+using MicroCredentials.Host.Infrastructure.Telemetry;
 using MicroCredentials.Keys;
 using MicroCredentials.Pdf;
 using MicroCredentials.Pdf.Signing;
@@ -17,10 +18,15 @@ namespace MicroCredentials.Host;
 internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issuance, MicroCredentialCatalog catalog, CredentialStore store,
     TimeProvider time, ILogger<CertificateService> logger, TimeStampClient? timeStamps = null)
 {
-    /// <summary>Renders and seals the certificate now without a time-stamp (not stored).</summary>
-    public byte[] RenderPdf(StoredCredential stored, string language) => CertificateRendering.Render(
-        stored.CredentialJson, stored.Jwt, language, new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle,
-        stored.ShortCode, catalog.Issuer.SignatoryFor(language), keys.SealCertificate, time.GetUtcNow());
+    /// <summary>Renders and seals the certificate now without a time-stamp (not stored). Traced and counted.</summary>
+    public byte[] RenderPdf(StoredCredential stored, string language)
+    {
+        using var span = ProductTelemetry.ActivitySource.StartActivity("pdf.render");
+        var pdf = CertificateRendering.Render(stored.CredentialJson, stored.Jwt, language, new Uri(issuance.Options.VerificationUrl(stored.Handle)),
+            stored.Handle, stored.ShortCode, catalog.Issuer.SignatoryFor(language), keys.SealCertificate, time.GetUtcNow());
+        ProductTelemetry.PdfRendered(language, timeStamped: false);
+        return pdf;
+    }
 
     /// <summary>The stored certificate in <paramref name="language"/>; rendered, sealed and stored first when there is none yet.</summary>
     public async Task<byte[]> GetPdfAsync(StoredCredential stored, string language, CancellationToken cancellationToken)
@@ -33,11 +39,13 @@ internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issu
         {
             return await store.StoreCertificatePdfAsync(stored.Id, language, RenderPdf(stored, language), cancellationToken);
         }
+        using var span = ProductTelemetry.ActivitySource.StartActivity("pdf.render");
         var sealedPdf = await CertificateRendering.RenderAsync(stored.CredentialJson, stored.Jwt, language,
             new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle, stored.ShortCode, catalog.Issuer.SignatoryFor(language),
             keys.SealCertificate, time.GetUtcNow(), timeStamps, cancellationToken);
         if (sealedPdf.Succeeded)
         {
+            ProductTelemetry.PdfRendered(language, timeStamped: true);
             return await store.StoreCertificatePdfAsync(stored.Id, language, sealedPdf.Pdf, cancellationToken);
         }
         logger.LogWarning("Certificate served without time-stamp and not stored: {Reason}", sealedPdf.Detail);

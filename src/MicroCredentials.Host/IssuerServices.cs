@@ -2,6 +2,7 @@ using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Infrastructure;
+using MicroCredentials.Host.Infrastructure.Telemetry;
 using MicroCredentials.Keys;
 using MicroCredentials.Status;
 using MicroCredentials.Verification;
@@ -24,18 +25,14 @@ internal static class IssuerServices
         var time = TimeProvider.System;
         builder.Services.AddSingleton(time);
 
-        var catalogPath = PathResolver.Resolve(options.CatalogPath, root);
-        var loaded = await CatalogLoader.LoadFileAsync(catalogPath, CancellationToken.None);
+        var loaded = await LoadCatalogueAsync(options, root, CancellationToken.None);
         if (!loaded.Succeeded)
         {
-            throw new InvalidOperationException($"The catalogue {catalogPath} is not valid: {string.Join("; ", loaded.Errors)}");
+            throw new InvalidOperationException($"The catalogue {CataloguePath(options, root)} is not valid: {string.Join("; ", loaded.Errors)}");
         }
 
-        var keysDir = PathResolver.Resolve(options.KeysPath, root);
-        var (storage, database) = options.StorageProvider == "Postgres"
-            ? (new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = options.ConnectionString ?? throw new InvalidOperationException("Issuer:ConnectionString is required with StorageProvider Postgres.") },
-                "PostgreSQL")
-            : SqliteStorage(options);
+        var keysDir = KeysFolder(options, root);
+        var (storage, database) = Storage(options);
         var store = await CredentialStore.OpenAsync(storage, time, CancellationToken.None);
 
         // The issuer identity is the database's, not the configuration's: configuration is only compared with it.
@@ -65,13 +62,14 @@ internal static class IssuerServices
 
         var issuance = new IssuanceService(store, keys, time,
             new IssuanceOptions { PublicBaseUrl = new Uri(claim.Current.PublicBaseUrl), JwtAlgorithm = options.JwtAlgorithm, IncludeSuspensionStatus = options.IncludeSuspensionStatus,
-                IncludeEmailHash = options.IncludeEmailHash }, secret);
+                IncludeEmailHash = options.IncludeEmailHash,
+                ActivitySource = ProductTelemetry.ActivitySource, Issued = achievement => ProductTelemetry.CredentialIssued(TelemetryTags.StoredFormat, achievement) }, secret);
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(loaded.Catalog!);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(issuance);
         // Foreign status lists are fetched only from public https addresses (Core/Net/PublicHttp).
-        builder.Services.AddSingleton(new StatusListClient(time));
+        builder.Services.AddSingleton(new StatusListClient(time, new StatusListClientOptions { Fetched = ProductTelemetry.RemoteStatusListFetched }));
         builder.Services.AddSingleton(sp => new StatusChecker(sp.GetRequiredService<StatusListClient>(), StatusListProof.Verifier(keys), time));
         builder.Services.AddSingleton(sp => new CredentialVerifier(keys.DataIntegrityKeyResolver, keys.JwtKeyResolver, sp.GetRequiredService<StatusChecker>(), time,
             new CredentialVerifierOptions { KeyValidity = keys.KeyValidity }));
@@ -82,7 +80,26 @@ internal static class IssuerServices
         builder.Services.AddSealTimeStamps(options.TimeStampUrl);
     }
 
-    private static IssuerKeySet LoadKeys(string keysDir, IssuerOptions options, string issuerId, IList<string> earlierIssuerIds) =>
+    /// <summary>The catalogue file in use (the configuration check and readiness read the catalogue through <see cref="LoadCatalogueAsync"/>).</summary>
+    internal static string CataloguePath(IssuerOptions options, string contentRoot) => PathResolver.Resolve(options.CatalogPath, contentRoot);
+
+    /// <summary>Loads and validates the catalogue the host issues from: start-up, the configuration check and readiness all call this.</summary>
+    internal static Task<CatalogLoadResult> LoadCatalogueAsync(IssuerOptions options, string contentRoot, CancellationToken cancellationToken) =>
+        CatalogLoader.LoadFileAsync(CataloguePath(options, contentRoot), cancellationToken);
+
+    /// <summary>The folder of the issuer keys.</summary>
+    internal static string KeysFolder(IssuerOptions options, string contentRoot) => PathResolver.Resolve(options.KeysPath, contentRoot);
+
+    /// <summary>The storage the options name, and how start-up describes it.</summary>
+    /// <exception cref="InvalidOperationException">PostgreSQL without a connection string.</exception>
+    internal static (StorageOptions Storage, string Description) Storage(IssuerOptions options) => options.StorageProvider == "Postgres"
+        ? (new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = options.ConnectionString ?? throw new InvalidOperationException("Issuer:ConnectionString is required with StorageProvider Postgres.") },
+            "PostgreSQL")
+        : SqliteStorage(options);
+
+    /// <summary>Loads the issuer keys: start-up, the configuration check and readiness ("keys loadable") all call this.</summary>
+    /// <exception cref="KeyFileException">A key file is missing, unreadable, or its password is wrong.</exception>
+    internal static IssuerKeySet LoadKeys(string keysDir, IssuerOptions options, string issuerId, IList<string> earlierIssuerIds) =>
         IssuerKeySet.Load(new IssuerKeyOptions
         {
             Ed25519KeyPath = Path.Combine(keysDir, "ed25519.pem"),

@@ -2,6 +2,8 @@ using MicroCredentials.Host;
 using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
+using MicroCredentials.Host.Infrastructure.Configuration;
+using MicroCredentials.Host.Infrastructure.Telemetry;
 using MicroCredentials.Host.Staff;
 using MicroCredentials.Host.Staff.Find;
 using MicroCredentials.Host.Staff.Work;
@@ -9,6 +11,15 @@ using MicroCredentials.Host.Wallet;
 
 // The host's own folder is the content root (its appsettings.json is read however it is started).
 var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
+
+// Operations: every setting checked first (a wrong one stops the start with its name and the fix, exit code 2); logs as
+// text or JSON (Logging:Format); OpenTelemetry traces and metrics when Telemetry:Enabled.
+if (await builder.CheckConfigurationAsync() is { } exitCode)
+{
+    return exitCode;
+}
+
+builder.AddTelemetry();
 
 // Issuer: options, keys, catalogue, storage (SQLite by default, PostgreSQL for scale), issuance and verification.
 await builder.AddIssuerAsync();
@@ -65,6 +76,7 @@ app.MapStaffApp();
 
 await app.AnnounceAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The host's entry point (public for WebApplicationFactory in tests).</summary>
 public partial class Program;

@@ -70,8 +70,13 @@ public sealed partial class HostApiTests
     [TestCase("https://127.0.0.1/tsr")]
     public async Task Start_TimeStampUrlOutsideTheFetchRules_StopsWithClearMessage(string url)
     {
-        await using var host = await HostFactory.CreateAsync("Sqlite", extra: new Dictionary<string, string?> { ["Issuer:TimeStampUrl"] = url });
+        // The start-up configuration check stops the real host process before anything starts (exit code 2, the setting named).
+        var data = Directory.CreateTempSubdirectory("microcred-tsa-").FullName;
+        var (exit, output) = await HostProcess.RunToFailureAsync(RepositoryPaths.Root, new Dictionary<string, string> { ["MICROCRED_DATA"] = data },
+            $"--Issuer:TimeStampUrl={url}");
+        Directory.Delete(data, recursive: true);
 
-        Assert.That(() => host.Services, Throws.InvalidOperationException.With.Message.StartsWith("Issuer:TimeStampUrl: The time-stamping authority URL is refused"));
+        Assert.That(exit, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("Issuer:TimeStampUrl: The time-stamping authority URL is refused"));
     }
 }

@@ -186,8 +186,13 @@ public sealed class RateLimitTests
     [Test]
     public async Task TrustedProxies_NotAnAddress_StopsStartUp()
     {
-        await using var factory = await HostFactory.CreateAsync("Sqlite", extra: Limit(10, trustedProxy: "proxy.example"));
+        // The start-up configuration check stops the real host process before anything starts (exit code 2, the setting named).
+        var data = Directory.CreateTempSubdirectory("microcred-proxies-").FullName;
+        var (exit, output) = await HostProcess.RunToFailureAsync(RepositoryPaths.Root, new Dictionary<string, string> { ["MICROCRED_DATA"] = data },
+            "--Issuer:TrustedProxies:0=proxy.example");
+        Directory.Delete(data, recursive: true);
 
-        Assert.That(() => factory.Client(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("TrustedProxies"));
+        Assert.That(exit, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("Issuer:TrustedProxies: 'proxy.example' is not an IP address or network"));
     }
 }

@@ -21,5 +21,6 @@ internal static class CommandRegistry
         yield return BackupCommand.Backup(context);
         yield return BackupCommand.Restore(context);
         yield return ApikeysCommand.Create(context);
+        yield return ConfigCommand.Create(context);
     }
 }

@@ -87,6 +87,7 @@ public sealed partial class StatusListClient
 
         var result = await FetchAsync(url, cached, cancellationToken);
         RememberOutcome(url, result, now);
+        options.Fetched?.Invoke(result);
         return result;
     }
 

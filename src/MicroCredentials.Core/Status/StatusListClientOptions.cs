@@ -29,6 +29,12 @@ public sealed class StatusListClientOptions
     /// </summary>
     public Net.PublicHttpOptions Fetching { get; init; } = Net.PublicHttpOptions.Default;
 
+    /// <summary>
+    /// Told the result of every network fetch (not of answers from the cache or the failure memory), so a host can count
+    /// fetches and failures. Default none.
+    /// </summary>
+    public Action<StatusListFetchResult>? Fetched { get; init; }
+
     /// <summary>Throws when a value is out of range (called by the client's constructor).</summary>
     /// <exception cref="InvalidOperationException">A limit is zero or negative, or the freshness bounds are inverted.</exception>
     public void Validate()

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace MicroCredentials.Data.Issuance;
 
 /// <summary>How credentials are issued. Bound from the <c>Issuer</c> section by the host and the CLI.</summary>
@@ -34,6 +36,18 @@ public sealed class IssuanceOptions
     /// is the learner's. Turn it on only when employers must match an address they already know.
     /// </remarks>
     public bool IncludeEmailHash { get; set; }
+
+    /// <summary>
+    /// Where issuance reports its spans (<c>issue</c>, <c>batch.chunk.sign</c>, <c>batch.chunk.commit</c>): the host passes
+    /// its one product <see cref="System.Diagnostics.ActivitySource"/>. Default none (the CLI).
+    /// </summary>
+    public ActivitySource? ActivitySource { get; set; }
+
+    /// <summary>
+    /// Told the achievement id of every credential issued and stored (one at a time or in a batch job), so the host can
+    /// count them by micro-credential. Default none (the CLI).
+    /// </summary>
+    public Action<string>? Issued { get; set; }
 
     /// <summary>The status list URL of a list id: <c>&lt;base&gt;/status/&lt;id&gt;</c>.</summary>
     public string StatusListUrl(long listId) => $"{BaseUrl}/status/{listId}";

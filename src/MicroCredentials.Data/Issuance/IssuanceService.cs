@@ -76,6 +76,7 @@ public sealed partial class IssuanceService
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        using var span = _options.ActivitySource?.StartActivity("issue");
         var mc = catalog.Find(learner.Code);
         if (mc is null)
         {
@@ -137,6 +138,7 @@ public sealed partial class IssuanceService
             switch (stored.Outcome)
             {
                 case StoreOutcome.Inserted:
+                    _options.Issued?.Invoke(record.AchievementId);
                     return Done(IssueOutcome.Issued, learner, stored.Credential!);
                 case StoreOutcome.AlreadyIssued:
                     // Another instance issued the same award between our look-up and our insert.

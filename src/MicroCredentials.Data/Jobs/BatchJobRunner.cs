@@ -186,8 +186,12 @@ public sealed class BatchJobRunner
         {
             var rows = chunk.Rows;
             var outcomes = new JobRowOutcome[rows.Count];
-            Parallel.For(0, rows.Count, parallel, i =>
-                outcomes[i] = _issuance.PrepareJobRow(catalog, rows[i].Claimed, actor, rows[i].ExistingCredentialId, rows[i].CatalogueProblem));
+            using (_issuance.Options.ActivitySource?.StartActivity("batch.chunk.sign"))
+            {
+                Parallel.For(0, rows.Count, parallel, i =>
+                    outcomes[i] = _issuance.PrepareJobRow(catalog, rows[i].Claimed, actor, rows[i].ExistingCredentialId, rows[i].CatalogueProblem));
+            }
+
             await output.WriteAsync(outcomes, cancellationToken);
         }
     }
@@ -198,6 +202,7 @@ public sealed class BatchJobRunner
         await foreach (var outcomes in input.ReadAllAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var span = _issuance.Options.ActivitySource?.StartActivity("batch.chunk.commit");
             var written = outcomes.ToList();
             var write = await _issuance.Store.WriteBatchRowsAsync(jobId, WorkerId, outcomes, cancellationToken);
             if (write == ChunkWrite.JobStopped)
@@ -218,6 +223,7 @@ public sealed class BatchJobRunner
                 }
             }
 
+            ReportIssued(written);
             status = status with
             {
                 Issued = status.Issued + written.Count(o => o.State == JobRowStates.Issued),
@@ -231,6 +237,18 @@ public sealed class BatchJobRunner
         return (status, false);
     }
 
+    // The telemetry hook: told the achievement id of each credential written.
+    private void ReportIssued(List<JobRowOutcome> written)
+    {
+        if (_issuance.Options.Issued is { } issued)
+        {
+            foreach (var record in written.Where(o => o.State == JobRowStates.Issued && o.Record is not null).Select(o => o.Record!))
+            {
+                issued(record.AchievementId);
+            }
+        }
+    }
+
     private sealed record ClaimedChunk(IReadOnlyList<ClaimedChunkRow> Rows);
 
     private sealed record ClaimedChunkRow(ClaimedJobRow Claimed, string? ExistingCredentialId, string? CatalogueProblem);
@@ -241,14 +259,20 @@ public sealed class BatchJobRunner
     /// </summary>
     /// <param name="catalog">The catalogue the rows are issued from.</param>
     /// <param name="cancellationToken">Stops the run (rows in hand are taken over later).</param>
-    public async Task<string?> RunNextAsync(MicroCredentialCatalog catalog, CancellationToken cancellationToken)
+    public Task<string?> RunNextAsync(MicroCredentialCatalog catalog, CancellationToken cancellationToken) => RunNextAsync(catalog, null, cancellationToken);
+
+    /// <summary>Runs the oldest job that has work to hand, telling <paramref name="progress"/> after every committed chunk.</summary>
+    /// <param name="catalog">The catalogue the rows are issued from.</param>
+    /// <param name="progress">Told the job's status as it starts, after every chunk and at its end (the host's telemetry listens).</param>
+    /// <param name="cancellationToken">Stops the run (rows in hand are taken over later).</param>
+    public async Task<string?> RunNextAsync(MicroCredentialCatalog catalog, IProgress<BatchJobStatus>? progress, CancellationToken cancellationToken)
     {
         if (await _issuance.Store.NextBatchJobAsync(cancellationToken) is not { } jobId)
         {
             return null;
         }
 
-        await RunAsync(jobId, catalog, null, cancellationToken);
+        await RunAsync(jobId, catalog, progress, cancellationToken);
         return jobId;
     }
 

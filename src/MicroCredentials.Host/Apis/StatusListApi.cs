@@ -1,5 +1,6 @@
 using System.Globalization;
 using MicroCredentials.Host.Infrastructure;
+using MicroCredentials.Host.Infrastructure.Telemetry;
 
 namespace MicroCredentials.Host.Apis;
 
@@ -15,6 +16,7 @@ internal static class StatusListApi
     {
         if (!long.TryParse(list, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || await publisher.GetSignedAsync(id, ct) is not { } signed)
         {
+            ProductTelemetry.StatusListFetched("served", "not_found");
             return TypedResults.Problem(title: "Unknown status list", detail: $"There is no status list '{list}'.", statusCode: 404,
                 type: "https://www.w3.org/ns/credentials/status-list#STATUS_RETRIEVAL_ERROR");
         }
@@ -25,9 +27,11 @@ internal static class StatusListApi
         response.Headers.AccessControlAllowOrigin = "*";
         if (request.Headers.IfNoneMatch.Contains(etag))
         {
+            ProductTelemetry.StatusListFetched("served", "not_modified");
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
+        ProductTelemetry.StatusListFetched("served", "ok");
         return Results.Text(signed.Credential.ToJsonString(), "application/vc+ld+json", System.Text.Encoding.UTF8);
     }
 }

@@ -2,6 +2,7 @@ using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Components.Pages.Verify;
 using MicroCredentials.Host.Infrastructure;
+using MicroCredentials.Host.Infrastructure.Telemetry;
 using MicroCredentials.Keys;
 using MicroCredentials.Model;
 using MicroCredentials.Pdf;
@@ -126,8 +127,15 @@ internal static partial class VerificationApi
             : (report, null);
     }
 
-    /// <summary>Verifies an uploaded file; our own status lists are read locally.</summary>
+    /// <summary>Verifies an uploaded file; our own status lists are read locally. Traced and counted (<see cref="ProductTelemetry"/>).</summary>
     public static async Task<VerificationReport> VerifyBytesAsync(ReadOnlyMemory<byte> bytes, CredentialVerifier verifier, IssuerKeySet keys,
+        StatusListPublisher lists, CancellationToken ct)
+    {
+        using var measured = VerificationMeasurement.Start(VerificationMeasurement.FormatOf(bytes.Span));
+        return measured.Finish(await VerifyUploadAsync(bytes, verifier, keys, lists, ct));
+    }
+
+    private static async Task<VerificationReport> VerifyUploadAsync(ReadOnlyMemory<byte> bytes, CredentialVerifier verifier, IssuerKeySet keys,
         StatusListPublisher lists, CancellationToken ct)
     {
         if (bytes.Span.StartsWith("%PDF-"u8))
@@ -148,16 +156,17 @@ internal static partial class VerificationApi
             : await verifier.VerifyTextAsync(text, await lists.LocalListsForAnyAsync(ct), ct);
     }
 
-    /// <summary>Verifies one of our stored credentials and says whether a correction replaced it.</summary>
+    /// <summary>Verifies one of our stored credentials and says whether a correction replaced it. Traced and counted.</summary>
     public static async Task<(VerificationReport Report, StoredCredential? Successor)> VerifyStoredAsync(StoredCredential stored,
         CredentialStore store, StoredVerificationCache verifications, CancellationToken ct)
     {
+        using var measured = VerificationMeasurement.Start(VerificationMeasurement.StoredFormat);
         var report = await verifications.VerifyAsync(stored, ct);
         if (stored.SupersededBy is { } next && report.Verdict is Verdict.Revoked && await store.FindByIdAsync(next, ct) is { } successor)
         {
-            return (report with { Verdict = Verdict.Superseded }, successor);
+            return (measured.Finish(report with { Verdict = Verdict.Superseded }), successor);
         }
 
-        return (report, null);
+        return (measured.Finish(report), null);
     }
 }

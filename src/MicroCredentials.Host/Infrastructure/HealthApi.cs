@@ -1,4 +1,3 @@
-using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,8 +22,10 @@ internal static class HealthApi
     }
 
     private static async Task<Results<Ok<HealthAnswer>, JsonHttpResult<HealthAnswer>>> ReadyAsync(CredentialStore store, IssuerKeySet keys,
-        IOptions<IssuerOptions> options, StatusListPublisher publisher, IWebHostEnvironment environment, CancellationToken ct)
+        IOptions<IssuerOptions> options, StatusListPublisher publisher, IWebHostEnvironment environment, IssuerIdentityState identity,
+        IConfiguration configuration, CancellationToken ct)
     {
+        var minimumFree = (configuration.GetSection(HealthOptions.Section).Get<HealthOptions>() ?? new HealthOptions()).MinimumFreeBytes;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(HostLimits.HealthProbeTimeout);
         var sqlite = options.Value.StorageProvider != "Postgres"
@@ -33,10 +34,10 @@ internal static class HealthApi
         HealthCheck[] checks =
         [
             await RunAsync("database", () => DatabaseAsync(store, sqlite, timeout.Token)),
-            await RunAsync("keys", () => Task.FromResult(Keys(keys))),
-            await RunAsync("catalogue", () => CatalogueAsync(PathResolver.Resolve(options.Value.CatalogPath, environment.ContentRootPath), timeout.Token)),
+            await RunAsync("keys", () => Task.FromResult(Keys(keys, options.Value, environment.ContentRootPath, identity))),
+            await RunAsync("catalogue", () => CatalogueAsync(options.Value, environment.ContentRootPath, timeout.Token)),
             await RunAsync("status_lists", () => StatusListsAsync(store, publisher, timeout.Token)),
-            await RunAsync("disk_space", () => Task.FromResult(Disk(sqlite is null ? environment.ContentRootPath : Path.GetDirectoryName(Path.GetFullPath(sqlite))!))),
+            await RunAsync("disk_space", () => Task.FromResult(Disk(sqlite is null ? environment.ContentRootPath : Path.GetDirectoryName(Path.GetFullPath(sqlite))!, minimumFree))),
         ];
         var answer = new HealthAnswer(checks.All(c => c.Status == "pass") ? "ready" : "not_ready", checks);
         return answer.Status == "ready" ? TypedResults.Ok(answer) : TypedResults.Json(answer, statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -70,19 +71,27 @@ internal static class HealthApi
             : (false, $"schema version {version}, this build needs {CredentialStore.LatestSchemaVersion}");
     }
 
-    private static (bool, string) Keys(IssuerKeySet keys)
+    // The keys in use sign, and the key files (or module) still load through start-up's own code path.
+    private static (bool, string) Keys(IssuerKeySet keys, IssuerOptions options, string contentRoot, IssuerIdentityState identity)
     {
+        using (IssuerServices.LoadKeys(IssuerServices.KeysFolder(options, contentRoot), options, identity.Current.IssuerId, [.. identity.Earlier.Select(i => i.IssuerId)]))
+        {
+            // Loaded: only that it loads matters here.
+        }
+
         var now = keys.SigningAt(TimeProvider.System.GetUtcNow());
         var probe = "readiness"u8;
         var signature = SignatureAlgorithm.Ed25519.Sign(now.Ed25519Key, probe);
         var usable = SignatureAlgorithm.Ed25519.Verify(now.Ed25519Key.PublicKey, probe, signature);
         var seal = now.SealCertificate is null ? "no seal" : now.SealCertificate.HasPrivateKey ? $"seal valid until {now.SealCertificate.NotAfter:yyyy-MM-dd}" : "seal without private key";
-        return (usable && now.SealCertificate?.HasPrivateKey != false, $"Ed25519 {now.Ed25519PublicKeyMultibase} signs; {seal}");
+        return (usable && now.SealCertificate?.HasPrivateKey != false, $"key files load; Ed25519 {now.Ed25519PublicKeyMultibase} signs; {seal}");
     }
 
-    private static async Task<(bool, string)> CatalogueAsync(string path, CancellationToken ct)
+    // Through the catalogue loading start-up uses, so the check follows wherever the catalogue comes from.
+    private static async Task<(bool, string)> CatalogueAsync(IssuerOptions options, string contentRoot, CancellationToken ct)
     {
-        var loaded = await CatalogLoader.LoadFileAsync(path, ct);
+        var path = IssuerServices.CataloguePath(options, contentRoot);
+        var loaded = await IssuerServices.LoadCatalogueAsync(options, contentRoot, ct);
         return loaded.Succeeded ? (true, $"{path} valid") : (false, $"{path}: {string.Join("; ", loaded.Errors.Take(3))}");
     }
 
@@ -91,18 +100,24 @@ internal static class HealthApi
         var lists = await store.ListStatusListsAsync(ct);
         foreach (var list in lists.OrderByDescending(l => l.Id).Take(HostLimits.HealthStatusListsChecked))
         {
-            if (await publisher.GetSignedAsync(list.Id, ct) is null)
+            if (await publisher.GetSignedAsync(list.Id, ct) is not { } signed)
             {
                 return (false, $"status list {list.Id} cannot be signed");
+            }
+
+            // Fresh: what verifiers are served is the list as stored now (every revocation in it).
+            if (await store.GetStatusListInfoAsync(list.Id, ct) is { } info && info.Version != signed.Version)
+            {
+                return (false, $"status list {list.Id} is served at version {signed.Version} while the database holds version {info.Version}");
             }
         }
 
         return (true, $"{lists.Count} lists; the newest {Math.Min(lists.Count, HostLimits.HealthStatusListsChecked)} signed and current");
     }
 
-    private static (bool, string) Disk(string folder)
+    private static (bool, string) Disk(string folder, long minimumFree)
     {
         var free = new DriveInfo(Path.GetPathRoot(Path.GetFullPath(folder))!).AvailableFreeSpace;
-        return (free >= HostLimits.HealthMinimumFreeBytes, $"{free / (1024 * 1024)} MiB free for {folder} (at least {HostLimits.HealthMinimumFreeBytes / (1024 * 1024)} MiB needed)");
+        return (free >= minimumFree, $"{free / (1024 * 1024)} MiB free for {folder} (at least {minimumFree / (1024 * 1024)} MiB needed, Health:MinimumFreeBytes)");
     }
 }

@@ -1,5 +1,6 @@
 using MicroCredentials.Catalog;
 using MicroCredentials.Data.Jobs;
+using MicroCredentials.Host.Infrastructure.Telemetry;
 
 namespace MicroCredentials.Host.Jobs;
 
@@ -17,9 +18,12 @@ internal sealed partial class BatchJobWorker(BatchJobRunner runner, MicroCredent
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var run = new BatchJobRunTelemetry();
             try
             {
-                if (await runner.RunNextAsync(catalog, stoppingToken) is { } jobId)
+                var ran = await runner.RunNextAsync(catalog, run, stoppingToken);
+                run.Ended();
+                if (ran is { } jobId)
                 {
                     LogRan(logger, jobId);
                     continue;
@@ -33,6 +37,7 @@ internal sealed partial class BatchJobWorker(BatchJobRunner runner, MicroCredent
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                run.Failed();
                 LogFailed(logger, exception);
             }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MicroCredentials.Data;
+using MicroCredentials.Host.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace MicroCredentials.Host.Wallet;
@@ -102,6 +103,11 @@ internal static partial class WalletApi
                     ? JsonValue.Create(credentials.SdJwtVc(stored, key))
                     : credentials.LdpVc(stored, key),
             });
+        }
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            ProductTelemetry.CredentialIssued(configuration == WalletTerms.SdJwtConfiguration ? "dc+sd-jwt" : "ldp_vc", stored.AchievementId);
         }
 
         await store.AuditWalletAsync(stored.Id, $"{keys.Count} credential(s) issued as {configuration}", ct);

@@ -50,4 +50,68 @@ public sealed class HealthTests
         await factory.DisposeAsync();
         Directory.Delete(folder, recursive: true);
     }
+
+    [Test]
+    public async Task Ready_CatalogueTurnsInvalid_503NamingTheCatalogueCheck()
+    {
+        var folder = Directory.CreateTempSubdirectory("microcred-health-").FullName;
+        var catalogue = Path.Combine(folder, "catalog.json");
+        File.Copy(RepositoryPaths.File("samples", "catalog.json"), catalogue);
+        await using var factory = await HostFactory.CreateAsync("Sqlite", extra: new Dictionary<string, string?> { ["Issuer:CatalogPath"] = catalogue });
+        using var client = factory.Client();
+        Assert.That((await client.GetAsync("/healthz/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await File.WriteAllTextAsync(catalogue, "{ \"microCredentials\": [ { \"code\": 1 } ] }");
+
+        var (status, check) = await ReadyCheckAsync(client, "catalogue");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That((string?)check["status"], Is.EqualTo("fail"));
+        Assert.That((string?)check["detail"], Does.StartWith(catalogue + ": "));
+        await factory.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [TestCase("0", HttpStatusCode.OK, "pass", TestName = "Ready_NoFreeSpaceAskedFor_DiskSpacePasses")]
+    [TestCase("9223372036854775807", HttpStatusCode.ServiceUnavailable, "fail", TestName = "Ready_FreeSpaceBelowTheThreshold_503NamingTheDiskSpaceCheck")]
+    public async Task Ready_DiskSpaceThreshold_DecidesTheDiskSpaceCheck(string minimumFreeBytes, HttpStatusCode expected, string outcome)
+    {
+        await using var factory = await HostFactory.CreateAsync("Sqlite", extra: new Dictionary<string, string?> { ["Health:MinimumFreeBytes"] = minimumFreeBytes });
+        using var client = factory.Client();
+
+        var (status, check) = await ReadyCheckAsync(client, "disk_space");
+
+        Assert.That(status, Is.EqualTo(expected));
+        Assert.That((string?)check["status"], Is.EqualTo(outcome));
+        Assert.That((string?)check["detail"], Does.Contain("Health:MinimumFreeBytes"));
+        await factory.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Ready_KeyFileGone_503NamingTheKeysCheck()
+    {
+        var keys = Directory.CreateTempSubdirectory("microcred-health-keys-").FullName;
+        foreach (var file in Directory.GetFiles(RepositoryPaths.File("keys.example")))
+        {
+            File.Copy(file, Path.Combine(keys, Path.GetFileName(file)));
+        }
+
+        await using var factory = await HostFactory.CreateAsync("Sqlite", extra: new Dictionary<string, string?> { ["Issuer:KeysPath"] = keys });
+        using var client = factory.Client();
+        Assert.That((await client.GetAsync("/healthz/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        File.Delete(Path.Combine(keys, "rs256.pem"));
+
+        var (status, check) = await ReadyCheckAsync(client, "keys");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(((string?)check["status"], (string?)check["detail"]), Is.EqualTo(("fail", $"KeyFileException: Key file '{Path.Combine(keys, "rs256.pem")}': does not exist")));
+        await factory.DisposeAsync();
+        Directory.Delete(keys, recursive: true);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonNode Check)> ReadyCheckAsync(HttpClient client, string name)
+    {
+        using var response = await client.GetAsync("/healthz/ready");
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return (response.StatusCode, json["checks"]!.AsArray().Single(c => (string?)c!["name"] == name)!);
+    }
 }
