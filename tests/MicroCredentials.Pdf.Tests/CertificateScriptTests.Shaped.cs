@@ -60,6 +60,8 @@ public sealed partial class CertificateScriptTests
     [TestCase("王小明", TestName = "Chinese certificate stays under 300 KB")]
     [TestCase("김민준", TestName = "Korean certificate stays under 300 KB")]
     [TestCase("محمد عبد الله", TestName = "Arabic certificate stays under 300 KB")]
+    [TestCase("अनुष्का शर्मा", TestName = "Devanagari certificate stays under 300 KB")]
+    [TestCase("Łukasz Żółkiewski", TestName = "Latin certificate stays under 300 KB")]
     public void FallbackScript_CertificateSize_StaysUnder300KB(string name)
     {
         // Issue 13 point 5: the fallback faces are embedded as subsets of the glyphs drawn, not whole.
