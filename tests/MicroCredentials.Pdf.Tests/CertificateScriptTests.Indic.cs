@@ -101,6 +101,23 @@ public sealed partial class CertificateScriptTests
         }
     }
 
+    [Test]
+    public void ShapedWord_AtTheBound_Shaped_OnePast_Refused()
+    {
+        var face = CertificateFontResolver.FaceName(ScriptFonts.Devanagari, bold: false);
+        Assert.That(ShapedText.Shape(new string('क', PdfLimits.MaxShapedWordChars), face), Has.Length.EqualTo(PdfLimits.MaxShapedWordChars));
+        Assert.That(() => ShapedText.Shape(new string('क', PdfLimits.MaxShapedWordChars + 1), face), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void DevanagariName_OnePastTheShapedWordBound_CertificateNotRendered()
+    {
+        // A forged credential's name is rendered by the verifier too: the bound stops it with an ArgumentException
+        // (which the reader reports as a credential no certificate is printed from), not with quadratic work.
+        var json = _genuine.Sign(TestCredentials.Credential(learnerName: new string('क', PdfLimits.MaxShapedWordChars + 1)));
+        Assert.That(() => new CertificateDocument(_genuine.Model(json)).GeneratePdf(), Throws.ArgumentException);
+    }
+
     private byte[] IndicCertificate(string name, string outcome) =>
         new CertificateDocument(_genuine.Model(_genuine.Sign(IndicCredential(name, outcome)))).GenerateSignedPdf(_genuine.Seal, CertificateFixture.SigningTime);
 

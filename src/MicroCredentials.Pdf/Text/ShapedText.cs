@@ -32,8 +32,13 @@ internal static class ShapedText
     private static readonly Language Undetermined = new("und");
 
     /// <summary>Shapes <paramref name="text"/> (one word, no line breaks) in the face <paramref name="faceName"/>, left to right.</summary>
+    /// <exception cref="ArgumentException">The word is longer than <see cref="PdfLimits.MaxShapedWordChars"/>.</exception>
     public static Glyph[] Shape(string text, string faceName)
     {
+        if (text.Length > PdfLimits.MaxShapedWordChars)
+        {
+            throw new ArgumentException($"A shaped word has at most {PdfLimits.MaxShapedWordChars} characters.", nameof(text));
+        }
         var face = FaceOf(faceName);
         using var buffer = new HbBuffer();
         buffer.AddUtf16(text);
