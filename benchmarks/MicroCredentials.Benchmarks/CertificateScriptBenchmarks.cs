@@ -7,7 +7,8 @@ namespace MicroCredentials.Benchmarks;
 
 /// <summary>
 /// Render + seal of one certificate per learner-name script (issue 13 point 5: the Latin figure against the 15 ms target,
-/// and the figures for Arabic and Chinese names, whose runs go through shaping, bidi and a fallback face).
+/// and the figures for Arabic and Chinese names, whose runs go through shaping, bidi and a fallback face, and for a
+/// Devanagari name, shaped with HarfBuzz and drawn as glyph ids with /ActualText).
 /// Run: dotnet run -c Release --project benchmarks/MicroCredentials.Benchmarks -- --filter '*CertificateScriptBenchmarks*' --job short
 /// </summary>
 [MemoryDiagnoser]
@@ -21,6 +22,7 @@ public class CertificateScriptBenchmarks
         ["Chinese"] = "王小明",
         ["Korean"] = "김민준",
         ["Thai"] = "สมชาย ใจดี",
+        ["Devanagari"] = "अनुष्का शर्मा",
     };
 
     private CertificateModel _model = null!;
@@ -28,7 +30,7 @@ public class CertificateScriptBenchmarks
     private readonly DateTimeOffset _signingTime = new(2026, 6, 30, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>The script of the learner's name.</summary>
-    [Params("Latin", "Arabic", "Hebrew", "Chinese", "Korean", "Thai")]
+    [Params("Latin", "Arabic", "Hebrew", "Chinese", "Korean", "Thai", "Devanagari")]
     public string Script { get; set; } = "Latin";
 
     [GlobalSetup]

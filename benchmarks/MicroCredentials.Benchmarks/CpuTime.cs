@@ -27,8 +27,14 @@ internal static class CpuTime
         status.Setup();
         var schema = new SchemaBenchmarks();
         schema.Setup();
-        var operations = new (string Name, Action Run)[]
+        var scripts = new[] { "Latin", "Arabic", "Chinese", "Devanagari" }.Select(script =>
         {
+            var benchmark = new CertificateScriptBenchmarks { Script = script };
+            benchmark.Setup();
+            return (Name: $"PDF certificate: render + seal, {script} name", Run: (Action)(() => benchmark.RenderAndSign()));
+        });
+        (string Name, Action Run)[] operations =
+        [
             ("Foundation: build credential + VC-JWT RS256", () => foundation.BuildAndSignRs256()),
             ("Foundation: build credential + VC-JWT ES256", () => foundation.BuildAndSignEs256()),
             ("eddsa-rdfc-2022: canonicalize + sign", () => di.CanonicalizeAndSign()),
@@ -45,7 +51,8 @@ internal static class CpuTime
             ("Schema step: EU extension schema", () => schema.Extension()),
             ("PDF certificate: render + seal", () => pdf.RenderAndSign()),
             ("Status list: encode + build + sign (131,072)", () => status.EncodeAndSign()),
-        };
+            .. scripts,
+        ];
         Console.WriteLine("| Operation | CPU ms/op | ops/s per core | wall ms/op | n |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         var selected = operations.Where(o => filter is null || o.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();

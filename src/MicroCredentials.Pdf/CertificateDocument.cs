@@ -104,6 +104,7 @@ public sealed partial class CertificateDocument
         // Fastest deflate: a certificate is ~100 KB either way, and saving is most of the rendering time.
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         _tags = PrepareArchival(document);
+        ShapedDrawing.Attach(document);
 
         using (var front = AddPage(document))
         {

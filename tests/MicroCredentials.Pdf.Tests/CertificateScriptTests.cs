@@ -56,10 +56,10 @@ public sealed partial class CertificateScriptTests
     [Test]
     public void FallbackRanges_AreInEveryFaceOfTheirScript_AndDrawnByIt()
     {
-        Assert.That(CertificateCharacters.FallbackRanges.Keys, Is.EquivalentTo(FallbackFonts.Keys));
+        Assert.That(CertificateCharacters.FallbackRanges.Keys, Is.EquivalentTo(FallbackFonts.Keys.Concat(IndicFonts.Keys)));
         foreach (var (script, ranges) in CertificateCharacters.FallbackRanges)
         {
-            var fonts = FallbackFonts[script].Select(f => File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "src", "MicroCredentials.Pdf", "Fonts", f))).ToList();
+            var fonts = (FallbackFonts.GetValueOrDefault(script) ?? IndicFonts[script]).Select(f => File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "src", "MicroCredentials.Pdf", "Fonts", f))).ToList();
             foreach (var (first, last) in ranges)
             {
                 for (var c = first; c <= last; c++)

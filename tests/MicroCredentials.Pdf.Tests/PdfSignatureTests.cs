@@ -19,6 +19,28 @@ public sealed class PdfSignatureTests
     }
 
     [Test]
+    public async Task GenerateSignedPdf_SealWidget_HasThePrintFlag_PdfA632_AndPdfsigStillValid()
+    {
+        // PDF/A-3 §6.3.2: an annotation's /F has Print set and Hidden, Invisible, NoView, ToggleNoView clear.
+        var pdf = CertificateFixture.Signed(CertificateLanguage.English);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var objects = new PdfObjects(document);
+        var widgets = objects.Array(document.GetPage(1).Dictionary, "Annots").Select(objects.Resolve).OfType<UglyToad.PdfPig.Tokens.DictionaryToken>()
+            .Where(a => objects.Name(a, "Subtype") == "Widget").ToList();
+
+        Assert.That(widgets, Has.Count.EqualTo(1));
+        var widget = widgets[0];
+        Assert.That(objects.Name(widget, "FT"), Is.EqualTo("Sig"));
+        var flags = (int)((UglyToad.PdfPig.Tokens.NumericToken)objects.Get(widget, "F")!).Int;
+        Assert.That(flags & 4, Is.EqualTo(4), "Print");
+        Assert.That(flags & (1 | 2 | 32 | 256), Is.Zero, "Invisible, Hidden, NoView, ToggleNoView");
+        Assert.That(widget.Data.ContainsKey("Ff"), Is.False, "the annotation flags are not written as field flags");
+        var pdfsig = await ExternalTool.RunAsync("pdfsig", CertificateFixture.WriteTemp(pdf));
+        Assert.That(pdfsig.StdOut, Does.Contain("Signature is Valid"));
+        Assert.That(CertificateReader.Read(pdf).Verdict, Is.EqualTo(CertificateVerdict.SignatureValid));
+    }
+
+    [Test]
     public async Task Sign_UnsignedPdf_PdfsigReportsValid()
     {
         using var seal = RepositoryPaths.DemoSeal();

@@ -7,10 +7,11 @@ namespace MicroCredentials.Catalog;
 /// Can the certificate draw this text? The certificate's own faces (Noto Sans and Noto Serif,
 /// src/MicroCredentials.Pdf/Fonts) cover Latin with all its diacritics (Vietnamese included), Greek and Cyrillic; fallback
 /// faces shipped beside them draw Hebrew and Arabic (right to left, Arabic shaped by its presentation forms), Thai,
-/// Chinese characters, Japanese kana and Korean Hangul (<see cref="FallbackRanges"/>). Anything else — Devanagari and
-/// the other Indic scripts (which need shaping the certificate does not do), Arabic and Hebrew vowel marks, emoji —
-/// would print wrongly or as an empty box, and the printed text would no longer match the signed credential; so such
-/// text is refused at issue, naming the script.
+/// Chinese characters, Japanese kana, Korean Hangul, and — shaped with HarfBuzz (conjuncts, reordered vowel signs) —
+/// Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada and Malayalam (<see cref="FallbackRanges"/>).
+/// Anything else — Odia, Sinhala and other scripts without a shipped face, Arabic and Hebrew vowel marks, emoji — would
+/// print wrongly or as an empty box, and the printed text would no longer match the signed credential; so such text is
+/// refused at issue, naming the script.
 /// </summary>
 /// <remarks>
 /// <see cref="DrawableRanges"/> is the intersection of the own faces' character maps (every style has the same 2 838
@@ -35,7 +36,9 @@ public static class CertificateCharacters
 
     /// <summary>
     /// Code point ranges (inclusive) drawn by a fallback face, by script: the characters each face has, limited to those
-    /// that print correctly without OpenType shaping (letters, digits, punctuation; no vowel points or harakat).
+    /// that print correctly: for Hebrew, Arabic and Thai those that need no OpenType shaping (letters, digits, punctuation;
+    /// no vowel points or harakat); for the Indic scripts, which are shaped with HarfBuzz, every character of the
+    /// script's block that its face has.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<(int First, int Last)>> FallbackRanges { get; } =
         new Dictionary<string, IReadOnlyList<(int First, int Last)>>(StringComparer.Ordinal)
@@ -54,6 +57,47 @@ public static class CertificateCharacters
                 (0x3099, 0x309E), (0x30A0, 0x30F6), (0x30FB, 0x30FE), (0x4E00, 0x9FA5), (0xFF01, 0xFF5E),
             ],
             ["Hangul"] = [(0x3131, 0x318E), (0xAC00, 0xD7A3)],
+            ["Devanagari"] = [(0x0900, 0x097F), (0x1CD0, 0x1CF6), (0x1CF8, 0x1CF9), (0xA8E0, 0xA8FF)],
+            ["Bengali"] =
+            [
+                (0x0980, 0x0983), (0x0985, 0x098C), (0x098F, 0x0990), (0x0993, 0x09A8), (0x09AA, 0x09B0), (0x09B2, 0x09B2),
+                (0x09B6, 0x09B9), (0x09BC, 0x09C4), (0x09C7, 0x09C8), (0x09CB, 0x09CE), (0x09D7, 0x09D7), (0x09DC, 0x09DD),
+                (0x09DF, 0x09E3), (0x09E6, 0x09FE),
+            ],
+            ["Gurmukhi"] =
+            [
+                (0x0A01, 0x0A03), (0x0A05, 0x0A0A), (0x0A0F, 0x0A10), (0x0A13, 0x0A28), (0x0A2A, 0x0A30), (0x0A32, 0x0A33),
+                (0x0A35, 0x0A36), (0x0A38, 0x0A39), (0x0A3C, 0x0A3C), (0x0A3E, 0x0A42), (0x0A47, 0x0A48), (0x0A4B, 0x0A4D),
+                (0x0A51, 0x0A51), (0x0A59, 0x0A5C), (0x0A5E, 0x0A5E), (0x0A66, 0x0A76),
+            ],
+            ["Gujarati"] =
+            [
+                (0x0A81, 0x0A83), (0x0A85, 0x0A8D), (0x0A8F, 0x0A91), (0x0A93, 0x0AA8), (0x0AAA, 0x0AB0), (0x0AB2, 0x0AB3),
+                (0x0AB5, 0x0AB9), (0x0ABC, 0x0AC5), (0x0AC7, 0x0AC9), (0x0ACB, 0x0ACD), (0x0AD0, 0x0AD0), (0x0AE0, 0x0AE3),
+                (0x0AE6, 0x0AF1), (0x0AF9, 0x0AFF),
+            ],
+            ["Tamil"] =
+            [
+                (0x0B82, 0x0B83), (0x0B85, 0x0B8A), (0x0B8E, 0x0B90), (0x0B92, 0x0B95), (0x0B99, 0x0B9A), (0x0B9C, 0x0B9C),
+                (0x0B9E, 0x0B9F), (0x0BA3, 0x0BA4), (0x0BA8, 0x0BAA), (0x0BAE, 0x0BB9), (0x0BBE, 0x0BC2), (0x0BC6, 0x0BC8),
+                (0x0BCA, 0x0BCD), (0x0BD0, 0x0BD0), (0x0BD7, 0x0BD7), (0x0BE6, 0x0BFA),
+            ],
+            ["Telugu"] =
+            [
+                (0x0C00, 0x0C0C), (0x0C0E, 0x0C10), (0x0C12, 0x0C28), (0x0C2A, 0x0C39), (0x0C3D, 0x0C44), (0x0C46, 0x0C48),
+                (0x0C4A, 0x0C4D), (0x0C55, 0x0C56), (0x0C58, 0x0C5A), (0x0C60, 0x0C63), (0x0C66, 0x0C6F), (0x0C77, 0x0C7F),
+            ],
+            ["Kannada"] =
+            [
+                (0x0C80, 0x0C8C), (0x0C8E, 0x0C90), (0x0C92, 0x0CA8), (0x0CAA, 0x0CB3), (0x0CB5, 0x0CB9), (0x0CBC, 0x0CC4),
+                (0x0CC6, 0x0CC8), (0x0CCA, 0x0CCD), (0x0CD5, 0x0CD6), (0x0CDE, 0x0CDE), (0x0CE0, 0x0CE3), (0x0CE6, 0x0CEF),
+                (0x0CF1, 0x0CF2),
+            ],
+            ["Malayalam"] =
+            [
+                (0x0D00, 0x0D0C), (0x0D0E, 0x0D10), (0x0D12, 0x0D44), (0x0D46, 0x0D48), (0x0D4A, 0x0D4F), (0x0D54, 0x0D63),
+                (0x0D66, 0x0D7F),
+            ],
         };
 
     private static readonly (int First, int Last)[] AllFallback =
@@ -103,7 +147,7 @@ public static class CertificateCharacters
             }
             var shown = Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark ? string.Empty : rune + " ";
             return string.Create(CultureInfo.InvariantCulture,
-                $"{what} contains {shown}(U+{rune.Value:X4}, {ScriptOf(rune)}), which the certificate cannot print yet: its fonts draw Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, Chinese, Japanese and Korean, and this character would print as an empty box or wrongly shaped.");
+                $"{what} contains {shown}(U+{rune.Value:X4}, {ScriptOf(rune)}), which the certificate cannot print yet: its fonts draw Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, Chinese, Japanese, Korean, Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada and Malayalam, and this character would print as an empty box or wrongly shaped.");
         }
         return null;
     }
@@ -115,7 +159,9 @@ public static class CertificateCharacters
         >= 0x0600 and <= 0x06FF or >= 0x0750 and <= 0x077F or >= 0x0870 and <= 0x08FF or >= 0xFB50 and <= 0xFDFF or >= 0xFE70 and <= 0xFEFF
             => "Arabic script",
         >= 0x0900 and <= 0x097F or >= 0xA8E0 and <= 0xA8FF => "Devanagari script",
-        >= 0x0980 and <= 0x0DFF => "an Indic script",
+        >= 0x0B00 and <= 0x0B7F => "Odia script",
+        >= 0x0D80 and <= 0x0DFF => "Sinhala script",
+        >= 0x0980 and <= 0x0D7F => "an Indic script",
         >= 0x0E00 and <= 0x0E7F => "Thai script",
         >= 0x1100 and <= 0x11FF or >= 0x3130 and <= 0x318F or >= 0xAC00 and <= 0xD7AF => "Korean (Hangul) script",
         >= 0x3040 and <= 0x30FF or >= 0x31F0 and <= 0x31FF => "Japanese (kana) script",

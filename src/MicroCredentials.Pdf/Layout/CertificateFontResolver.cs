@@ -52,6 +52,11 @@ internal sealed class CertificateFontResolver : IFontResolver
             Text.ScriptFonts.Arabic => (bold ? "NotoNaskhArabic-Bold" : "NotoNaskhArabic-Regular", true),
             Text.ScriptFonts.Hebrew => (bold ? "NotoSansHebrew-Bold" : "NotoSansHebrew-Regular", true),
             Text.ScriptFonts.Thai => (bold ? "NotoSansThai-Bold" : "NotoSansThai-Regular", true),
+            Text.ScriptFonts.Devanagari => (bold ? "NotoSansDevanagari-Bold" : "NotoSansDevanagari-Regular", true),
+            // The other Indic subsets have one weight: bold is simulated.
+            Text.ScriptFonts.Bengali or Text.ScriptFonts.Gurmukhi or Text.ScriptFonts.Gujarati or Text.ScriptFonts.Tamil
+                or Text.ScriptFonts.Telugu or Text.ScriptFonts.Kannada or Text.ScriptFonts.Malayalam
+                => (familyName.Replace(" ", "", StringComparison.Ordinal) + "-Regular", false),
             // The CJK and Hangul subsets have one weight: bold is simulated (PDFsharp strokes the outline).
             Text.ScriptFonts.Cjk => ("DroidSansFallback-Cjk", false),
             Text.ScriptFonts.Hangul => ("MCHangul-Regular", false),
@@ -66,8 +71,16 @@ internal sealed class CertificateFontResolver : IFontResolver
         return new FontResolverInfo(face, mustSimulateBold: bold && !hasBold, mustSimulateItalic: simulateItalic);
     }
 
+    /// <summary>The face (file name without .ttf) PDFsharp draws <paramref name="familyName"/> with: the same bytes HarfBuzz shapes.</summary>
+    public static string FaceName(string familyName, bool bold) =>
+        new CertificateFontResolver().ResolveTypeface(familyName, bold, italic: false)?.FaceName
+            ?? throw new ArgumentException($"No face for {familyName}.", nameof(familyName));
+
     /// <inheritdoc />
-    public byte[]? GetFont(string faceName) => Faces.GetOrAdd(faceName, static name =>
+    public byte[]? GetFont(string faceName) => FaceBytes(faceName);
+
+    /// <summary>The bytes of an embedded face (cached).</summary>
+    public static byte[] FaceBytes(string faceName) => Faces.GetOrAdd(faceName, static name =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Fonts/{name}.ttf")
             ?? throw new InvalidOperationException($"Font resource Fonts/{name}.ttf is missing from the assembly.");

@@ -113,14 +113,15 @@ internal static class TextLayout
         var width = 0.0;
         foreach (var (run, family) in ScriptFonts.Runs(ArabicShaping.Shape(text)))
         {
-            width += gfx.MeasureString(run, FontOf(font, family)).Width;
+            width += ScriptFonts.IsShaped(family) ? ShapedDrawing.Width(run, family!, FontOf(font, family)) : gfx.MeasureString(run, FontOf(font, family)).Width;
         }
         return width;
     }
 
     /// <summary>
     /// Draws one line from its left baseline point: shaped, in visual order (right-to-left runs reversed), each run in
-    /// the face of its script, so no character falls back to the .notdef box.
+    /// the face of its script, so no character falls back to the .notdef box; Indic runs as HarfBuzz glyphs
+    /// (<see cref="ShapedDrawing"/>).
     /// </summary>
     private static void DrawLine(XGraphics gfx, string line, XFont font, XBrush brush, double x, double baseline)
     {
@@ -132,6 +133,11 @@ internal static class TextLayout
         foreach (var (run, family) in ScriptFonts.Runs(ScriptFonts.Printed(line)))
         {
             var runFont = FontOf(font, family);
+            if (ScriptFonts.IsShaped(family))
+            {
+                x += ShapedDrawing.Draw(gfx, run, family!, runFont, brush, x, baseline);
+                continue;
+            }
             gfx.DrawString(run, runFont, brush, x, baseline, XStringFormats.BaseLineLeft);
             x += gfx.MeasureString(run, runFont).Width;
         }

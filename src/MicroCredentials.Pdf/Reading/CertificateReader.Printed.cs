@@ -9,6 +9,13 @@ namespace MicroCredentials.Pdf;
 
 public static partial class CertificateReader
 {
+    /// <summary>
+    /// How PdfPig reads a certificate: with the <c>/ActualText</c> of marked content (ISO 32000-1 §14.9.4), which holds the
+    /// words of shaped Indic runs as signed (their glyphs — conjuncts, reph, reordered vowel signs — are not the characters
+    /// one for one; see <see cref="Layout.ShapedDrawing"/>).
+    /// </summary>
+    internal static UglyToad.PdfPig.ParsingOptions ReadingOptions => new() { UseActualText = true };
+
     // Placeholders for the values a certificate prints that are not in the credential (host configuration).
     private const string SignatoryMark = "QQSIGNATORYQQ";
     private const string SignatoryRoleMark = "QQROLEQQ";
@@ -66,7 +73,7 @@ public static partial class CertificateReader
             return PrintedComparison.Differs(missing, "The embedded credential is not one a certificate is printed from.");
         }
         cancellationToken.ThrowIfCancellationRequested();
-        using var expectedDocument = PigDocument.Open(rebuilt);
+        using var expectedDocument = PigDocument.Open(rebuilt, ReadingOptions);
         var expected = Enumerable.Range(1, expectedDocument.NumberOfPages)
             .Select(n => PrintedToken.Read(expectedDocument.GetPage(n), cancellationToken)).ToList();
         var difference = FirstDifference(expected, actual);

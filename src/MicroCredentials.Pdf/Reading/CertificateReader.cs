@@ -39,7 +39,7 @@ public static partial class CertificateReader
         PigDocument document;
         try
         {
-            document = PigDocument.Open(bytes);
+            document = PigDocument.Open(bytes, ReadingOptions);
             _ = document.NumberOfPages;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -43,6 +43,12 @@ internal sealed record PrintedToken(string Text, double Size, string Colour, boo
         foreach (var letter in page.Letters)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (letter.Value.Length == 0)
+            {
+                // The second and later glyphs of marked content with /ActualText (a shaped Indic word): the text is
+                // on the first glyph.
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(letter.Value))
             {
                 Flush();

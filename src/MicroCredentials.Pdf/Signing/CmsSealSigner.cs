@@ -11,8 +11,9 @@ namespace MicroCredentials.Pdf.Signing;
 /// PDFsharp signer producing a CAdES-style detached CMS: SHA-256, signed attributes content-type, message-digest,
 /// signing-time and ESS signing-certificate-v2, the seal certificate included; with a <see cref="TimeStampClient"/>, an
 /// unsigned signature-time-stamp attribute (RFC 3161 token over the signature value: PAdES B-T). Before hashing it turns PDFsharp's
-/// <c>/SubFilter /adbe.pkcs7.detached</c> into the PAdES value <c>/ETSI.CAdES.detached</c> in the output buffer
-/// (same length, so no offset moves).
+/// <c>/SubFilter /adbe.pkcs7.detached</c> into the PAdES value <c>/ETSI.CAdES.detached</c>, and the widget's
+/// <c>/Ff 132</c> (PDFsharp writes the annotation flags Print + Locked under the field-flags key) into <c>/F 132</c>,
+/// which PDF/A-3 §6.3.2 requires (the print flag set), in the output buffer (same lengths, so no offset moves).
 /// </summary>
 /// <remarks>
 /// The signed bytes are taken from the output buffer by the <c>/ByteRange</c> PDFsharp has just written, not read
@@ -28,6 +29,9 @@ internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signin
     private static readonly byte[] AdobeSubFilter = Encoding.ASCII.GetBytes("/adbe.pkcs7.detached");
     private static readonly byte[] PadesSubFilter = Encoding.ASCII.GetBytes("/ETSI.CAdES.detached");
     private static readonly byte[] ByteRangeKey = Encoding.ASCII.GetBytes("/ByteRange");
+    private static readonly byte[] SignatureFieldType = Encoding.ASCII.GetBytes("/FT/Sig");
+    private static readonly byte[] FieldFlags = Encoding.ASCII.GetBytes("/Ff 132");
+    private static readonly byte[] AnnotationFlags = Encoding.ASCII.GetBytes("/F 132 ");
 
     /// <summary>The seal certificate.</summary>
     public X509Certificate2 Certificate => seal;
@@ -49,6 +53,7 @@ internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signin
         // The ranged stream describes exactly the bytes SignedBytes() takes from the buffer.
         _ = stream;
         PatchSubFilter();
+        PatchWidgetFlags();
         var content = SignedBytes();
         var cms = new SignedCms(new ContentInfo(content), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, seal)
@@ -83,6 +88,19 @@ internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signin
             throw new InvalidOperationException("PDFsharp wrote no /SubFilter to replace; the signature layout changed.");
         }
         PadesSubFilter.CopyTo(buffer[at..]);
+    }
+
+    private void PatchWidgetFlags()
+    {
+        var buffer = output.GetBuffer().AsSpan(0, (int)output.Length);
+        var field = buffer.LastIndexOf(SignatureFieldType);
+        // The flags follow the field type within the same dictionary (PDFsharp writes /V, /FT, /T, /Ff, /DR, /Type, …).
+        var flags = field < 0 ? -1 : buffer[field..Math.Min(buffer.Length, field + 256)].IndexOf(FieldFlags);
+        if (flags < 0)
+        {
+            throw new InvalidOperationException("PDFsharp wrote no /Ff 132 on the signature widget; the signature layout changed.");
+        }
+        AnnotationFlags.CopyTo(buffer[(field + flags)..]);
     }
 
     private byte[] SignedBytes()

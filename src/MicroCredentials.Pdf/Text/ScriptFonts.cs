@@ -24,9 +24,48 @@ internal static class ScriptFonts
     /// <summary>Hangul (a subset of NanumGothic, OFL, renamed as the OFL asks of modified versions).</summary>
     public const string Hangul = "MC Hangul";
 
+    /// <summary>Devanagari (Noto Sans Devanagari, OFL), shaped with HarfBuzz.</summary>
+    public const string Devanagari = "Noto Sans Devanagari";
+
+    /// <summary>Bengali (Noto Sans Bengali, OFL), shaped.</summary>
+    public const string Bengali = "Noto Sans Bengali";
+
+    /// <summary>Gurmukhi (Noto Sans Gurmukhi, OFL), shaped.</summary>
+    public const string Gurmukhi = "Noto Sans Gurmukhi";
+
+    /// <summary>Gujarati (Noto Sans Gujarati, OFL), shaped.</summary>
+    public const string Gujarati = "Noto Sans Gujarati";
+
+    /// <summary>Tamil (Noto Sans Tamil, OFL), shaped.</summary>
+    public const string Tamil = "Noto Sans Tamil";
+
+    /// <summary>Telugu (Noto Sans Telugu, OFL), shaped.</summary>
+    public const string Telugu = "Noto Sans Telugu";
+
+    /// <summary>Kannada (Noto Sans Kannada, OFL), shaped.</summary>
+    public const string Kannada = "Noto Sans Kannada";
+
+    /// <summary>Malayalam (Noto Sans Malayalam, OFL), shaped.</summary>
+    public const string Malayalam = "Noto Sans Malayalam";
+
+    /// <summary>
+    /// Whether runs of <paramref name="family"/> are shaped with HarfBuzz and drawn as glyph ids
+    /// (<see cref="Layout.ShapedDrawing"/>), rather than drawn character by character by PDFsharp.
+    /// </summary>
+    public static bool IsShaped(string? family) => family is Devanagari or Bengali or Gurmukhi or Gujarati or Tamil or Telugu
+        or Kannada or Malayalam;
+
     /// <summary>The fallback family of <paramref name="c"/>, or null when the style's own face draws it.</summary>
     public static string? FallbackFor(int c) => c switch
     {
+        >= 0x0900 and <= 0x097F or >= 0x1CD0 and <= 0x1CFF or >= 0xA8E0 and <= 0xA8FF => Devanagari,
+        >= 0x0980 and <= 0x09FF => Bengali,
+        >= 0x0A00 and <= 0x0A7F => Gurmukhi,
+        >= 0x0A80 and <= 0x0AFF => Gujarati,
+        >= 0x0B80 and <= 0x0BFF => Tamil,
+        >= 0x0C00 and <= 0x0C7F => Telugu,
+        >= 0x0C80 and <= 0x0CFF => Kannada,
+        >= 0x0D00 and <= 0x0D7F => Malayalam,
         >= 0x0590 and <= 0x05FF or >= 0xFB1D and <= 0xFB4F => Hebrew,
         >= 0x0600 and <= 0x06FF or >= 0x0750 and <= 0x077F or >= 0xFB50 and <= 0xFDFF or >= 0xFE70 and <= 0xFEFF => Arabic,
         >= 0x0E00 and <= 0x0E7F => Thai,
@@ -57,8 +96,11 @@ internal static class ScriptFonts
         var started = false;
         foreach (var rune in text.EnumerateRunes())
         {
-            var neutral = Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune) && rune.Value < 0x2E00 || Rune.GetUnicodeCategory(rune)
-                is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format;
+            var neutral = IsShaped(family)
+                // A shaped face has its block, spaces and the joiners, not the ASCII punctuation: that goes to the style's face.
+                ? rune.Value is ' ' or 0xA0 or 0x200B or 0x200C or 0x200D
+                : Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune) && rune.Value < 0x2E00 || Rune.GetUnicodeCategory(rune)
+                    is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format;
             var wanted = neutral && started ? family : FallbackFor(rune.Value);
             if (started && wanted != family && current.Length > 0)
             {
