@@ -91,6 +91,9 @@ internal static class IssuerServices
             SealPkcs12Path = Path.Combine(keysDir, "seal.p12"),
             SealPassword = options.SealPassword,
             EarlierIssuerIds = earlierIssuerIds,
+            // With a hardware module the key folder holds only the history (public keys and module labels).
+            Pkcs11 = options.Pkcs11,
+            KeyHistoryPath = options.Pkcs11 is { IsConfigured: true } ? Path.Combine(keysDir, KeyHistory.FileName) : null,
         }, issuerId, time: TimeProvider.System);
 
     // Without a connection string: the one default location the CLI uses too (DataLocation), whatever folder started us.
