@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
 
@@ -25,6 +26,14 @@ public sealed partial class Pkcs11Module : IDisposable
     private readonly ConcurrentBag<ISession> all = [];
     private readonly Lock loginLock = new();
     private int disposed;
+
+    static Pkcs11Module()
+    {
+        // Pkcs11Interop 5 loads modules through dlopen from "libdl"; glibc 2.34+ ships only libdl.so.2 (the bare name
+        // comes with the -dev package), so point the name at it.
+        NativeLibrary.SetDllImportResolver(typeof(IPkcs11Library).Assembly, (name, assembly, path) =>
+            name == "libdl" && OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libdl.so.2", assembly, path, out var handle) ? handle : IntPtr.Zero);
+    }
 
     private Pkcs11Module(string libraryPath, IPkcs11Library library, ISlot slot, string pin, string description)
     {
