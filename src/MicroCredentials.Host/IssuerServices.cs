@@ -78,6 +78,8 @@ internal static class IssuerServices
         builder.Services.AddSingleton<StatusListPublisher>();
         builder.Services.AddSingleton<StoredVerificationCache>();
         builder.Services.AddSingleton<CertificateService>();
+        // The administrator's "Rotate keys" (/staff/admin/keys): the CLI's rotation, then the running keys reload.
+        builder.Services.AddSingleton(new StaffKeyRotation(keys, keysDir, options, time));
         // PAdES B-T: the seal's time-stamping authority, fetched by the same SSRF rules as status lists (Core/Net/PublicHttp).
         builder.Services.AddSealTimeStamps(options.TimeStampUrl);
     }

@@ -74,6 +74,12 @@ public sealed partial class IssuerKeySet : IDisposable
     public IReadOnlyList<KeyGenerationRecord> History => state.History;
 
     /// <summary>
+    /// Every generation of keys, oldest first: the <see cref="History"/>, or before the first rotation the one generation
+    /// that signs (with an open window). What an administrator's key list shows.
+    /// </summary>
+    public IReadOnlyList<KeyGenerationRecord> Generations => History.Count > 0 ? History : [KeyRotation.Describe(this, null)];
+
+    /// <summary>
     /// The keys of the first generation (before any rotation): what the stored issuer identity names, so a rotation does
     /// not make the database's identity differ from the configured keys.
     /// </summary>
