@@ -23,7 +23,7 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=(sudo); fi
 #    throwaway cluster with its initdb/pg_ctl), Chromium (browser tests), wrk (load measurements, benchmarks/), and
 #    Node.js with npm when no node is installed (interop tests; Node.js 20 or later is what they are run with), openssl
 #    (its `ts -verify` checks the seal's RFC 3161 time-stamp independently).
-APT_PACKAGES=(poppler-utils zbar-tools postgresql chromium wrk openssl qpdf)
+APT_PACKAGES=(poppler-utils zbar-tools postgresql chromium wrk openssl qpdf softhsm2)
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 if [ "$install" -eq 1 ]; then
   log "apt packages"

@@ -9,3 +9,16 @@ public static partial class CoreLimits
     /// <summary>Most key generations in a history: a rotation a month for over 80 years; more is a broken file.</summary>
     public const int MaxKeyGenerations = 1000;
 }
+
+/// <summary>Bounds on the hardware security module (PKCS#11).</summary>
+public static partial class CoreLimits
+{
+    /// <summary>
+    /// Most PKCS#11 sessions open at once, one per signing thread: a signing thread takes a session from the pool and
+    /// gives it back; more threads wait. Small HSMs allow a few dozen sessions in all, shared with other applications.
+    /// </summary>
+    public const int MaxPkcs11Sessions = 8;
+
+    /// <summary>Longest key label accepted (configuration or history): labels are short names, not documents.</summary>
+    public const int MaxPkcs11LabelLength = 128;
+}

@@ -49,4 +49,7 @@ public enum AuditAction
 
     /// <summary>A wallet offer (OpenID4VCI) was made for a credential, redeemed, refused or used to issue (detail says which).</summary>
     Wallet,
+
+    /// <summary>An administrator rotated the issuer's keys (detail: the moment, the new and the retired Ed25519 key, file or HSM).</summary>
+    KeyRotation,
 }

@@ -35,7 +35,7 @@ internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issu
         {
             return existing;
         }
-        if (timeStamps is null || keys.SealCertificate is not { HasPrivateKey: true })
+        if (timeStamps is null || !SealKeys.CanSign(keys.SealCertificate))
         {
             return await store.StoreCertificatePdfAsync(stored.Id, language, RenderPdf(stored, language), cancellationToken);
         }

@@ -32,6 +32,12 @@ public sealed class IssuerOptions
     /// <summary>Password of the PKCS#12 seal file, when one is used. Default <c>demo</c> (the demo seal's).</summary>
     public string SealPassword { get; set; } = "demo";
 
+    /// <summary>
+    /// Keys in a hardware security module (section <c>Issuer:Pkcs11</c>: ModulePath, TokenLabel or Slot, Pin, labels);
+    /// when its ModulePath is set, <see cref="KeysPath"/> holds only the key history. Default none: file keys.
+    /// </summary>
+    public Keys.Pkcs11.Pkcs11Options? Pkcs11 { get; set; }
+
     /// <summary>Largest accepted upload to the verification API, in bytes. Default 5 MiB.</summary>
     [Range(1024, 100 * 1024 * 1024)] public long MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
 

@@ -76,6 +76,8 @@ internal static class IssuerServices
         builder.Services.AddSingleton<StatusListPublisher>();
         builder.Services.AddSingleton<StoredVerificationCache>();
         builder.Services.AddSingleton<CertificateService>();
+        // The administrator's "Rotate keys" (/staff/admin/keys): the CLI's rotation, then the running keys reload.
+        builder.Services.AddSingleton(new StaffKeyRotation(keys, keysDir, options, time));
         // PAdES B-T: the seal's time-stamping authority, fetched by the same SSRF rules as status lists (Core/Net/PublicHttp).
         builder.Services.AddSealTimeStamps(options.TimeStampUrl);
     }
@@ -108,6 +110,9 @@ internal static class IssuerServices
             SealPkcs12Path = Path.Combine(keysDir, "seal.p12"),
             SealPassword = options.SealPassword,
             EarlierIssuerIds = earlierIssuerIds,
+            // With a hardware module the key folder holds only the history (public keys and module labels).
+            Pkcs11 = options.Pkcs11,
+            KeyHistoryPath = options.Pkcs11 is { IsConfigured: true } ? Path.Combine(keysDir, KeyHistory.FileName) : null,
         }, issuerId, time: TimeProvider.System);
 
     // Without a connection string: the one default location the CLI uses too (DataLocation), whatever folder started us.

@@ -7,7 +7,7 @@ public static class CertificateRendering
 {
     /// <summary>
     /// Renders the certificate in <paramref name="language"/> (<c>nl</c>, <c>en</c> or <c>fr</c>), sealed with
-    /// <paramref name="seal"/> when it has a private key.
+    /// <paramref name="seal"/> when it has a private key (its own, or a hardware module's: <see cref="Keys.SealKeys"/>).
     /// </summary>
     /// <param name="credentialJson">The signed credential (every printed value comes from it).</param>
     /// <param name="credentialJwt">The VC-JWT, embedded beside the JSON when given.</param>
@@ -22,7 +22,7 @@ public static class CertificateRendering
         string shortCode, string? signatory, X509Certificate2? seal, DateTimeOffset signingTime)
     {
         var document = Document(credentialJson, credentialJwt, language, verificationUrl, handle, shortCode, signatory);
-        return seal is { HasPrivateKey: true } ? document.GenerateSignedPdf(seal, signingTime) : document.GeneratePdf();
+        return Keys.SealKeys.CanSign(seal) ? document.GenerateSignedPdf(seal, signingTime) : document.GeneratePdf();
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public static class CertificateRendering
         string handle, string shortCode, string? signatory, X509Certificate2? seal, DateTimeOffset signingTime,
         Signing.TimeStampClient? timeStamps, CancellationToken cancellationToken)
     {
-        if (timeStamps is null || seal is not { HasPrivateKey: true })
+        if (timeStamps is null || !Keys.SealKeys.CanSign(seal))
         {
             return new Signing.SealResult
             {

@@ -88,7 +88,7 @@ public static class PdfSealSigner
     private static X509Certificate2 Checked(X509Certificate2 seal)
     {
         ArgumentNullException.ThrowIfNull(seal);
-        if (!seal.HasPrivateKey)
+        if (!Keys.SealKeys.CanSign(seal))
         {
             throw new ArgumentException("The seal certificate has no private key.", nameof(seal));
         }

@@ -254,7 +254,7 @@ public sealed class ShapeTests
 
     // An eddsa-rdfc-2022 proof for any purpose (vc-di-eddsa §3.3: SHA-256 of the canonical proof configuration, then of
     // the canonical document), built from the public canonicaliser: the signer only makes assertionMethod proofs.
-    private static JsonObject ProofOver(JsonObject unsigned, Key key, string verificationMethod, string purpose)
+    private static JsonObject ProofOver(JsonObject unsigned, Ed25519SigningKey key, string verificationMethod, string purpose)
     {
         var proof = new JsonObject
         {
@@ -271,7 +271,7 @@ public sealed class ShapeTests
             .. SHA256.HashData(Encoding.UTF8.GetBytes(EddsaRdfc2022.Canonicalize(configuration))),
             .. SHA256.HashData(Encoding.UTF8.GetBytes(EddsaRdfc2022.Canonicalize(unsigned))),
         ];
-        proof["proofValue"] = "z" + Base58Btc.Encode(SignatureAlgorithm.Ed25519.Sign(key, hashData));
+        proof["proofValue"] = "z" + Base58Btc.Encode(key.Sign(hashData));
         return proof;
     }
 }

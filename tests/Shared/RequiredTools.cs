@@ -24,6 +24,7 @@ internal static class RequiredTools
         "zbarimg" => "sudo apt-get install -y zbar-tools",
         "openssl" => "sudo apt-get install -y openssl",
         "chromium" => "sudo apt-get install -y chromium",
+        "softhsm2-util" => "sudo apt-get install -y softhsm2",
         "node" or "npm" => "sudo apt-get install -y nodejs npm",
         "initdb" or "pg_ctl" or "postgres" => "sudo apt-get install -y postgresql",
         "runuser" or "chown" => "sudo apt-get install -y util-linux coreutils",

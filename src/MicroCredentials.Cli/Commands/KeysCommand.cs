@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using MicroCredentials.Keys;
+using MicroCredentials.Keys.Pkcs11;
 using Spectre.Console;
 
 namespace MicroCredentials.Cli.Commands;
@@ -29,11 +30,20 @@ internal static class KeysCommand
         command.Options.Add(force);
         command.Options.Add(password);
         command.Options.Add(subject);
+        var module = new ModuleOptions(command);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(output)!.FullName;
             try
             {
+                if (parse.GetValue(module.Enabled))
+                {
+                    var record = ModuleKeyGenerator.Generate(module.Read(parse), dir, parse.GetValue(module.LabelPrefix)!, parse.GetValue(subject)!, context.Time);
+                    context.Console.MarkupLineInterpolated($"[green]ok[/] keys made in the hardware module: {record.ModuleKeys!.Ed25519}, {record.ModuleKeys.Es256}, {record.ModuleKeys.Rs256}, {record.ModuleKeys.Seal}");
+                    context.Console.MarkupLineInterpolated($"{dir} holds {KeyHistory.FileName} and {ModuleKeyGenerator.SealCertificateFileName} (public; no private key leaves the module). Set Issuer:KeysPath to it and Issuer:Pkcs11:* as here.");
+                    return CliApp.Ok;
+                }
+
                 var files = KeyGenerator.Generate(dir, new KeyGenerationOptions
                 {
                     Overwrite = parse.GetValue(force),
@@ -52,7 +62,7 @@ internal static class KeysCommand
                 context.Console.MarkupLine("For PDF signatures that readers trust, replace the self-signed seal with a certificate from a qualified trust service provider.");
                 return CliApp.Ok;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or KeyModuleException or KeyFileException)
             {
                 context.Console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
                 return CliApp.BadInput;
@@ -76,11 +86,22 @@ internal static class KeysCommand
         command.Options.Add(at);
         command.Options.Add(password);
         command.Options.Add(subject);
+        var module = new ModuleOptions(command);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(folder)!.FullName;
             try
             {
+                if (parse.GetValue(module.Enabled))
+                {
+                    var rotated = ModuleKeyGenerator.Rotate(module.Read(parse), dir, parse.GetValue(at) ?? context.Time.GetUtcNow(), parse.GetValue(module.LabelPrefix)!,
+                        parse.GetValue(subject)!, context.Time);
+                    context.Console.MarkupLineInterpolated($"[green]ok[/] new module keys sign from {rotated.Current.ValidFrom:O}: Ed25519 {rotated.Current.Ed25519} ({rotated.Current.ModuleKeys!.Ed25519})");
+                    context.Console.MarkupLineInterpolated($"retired: Ed25519 {rotated.Retired.Ed25519}, valid until {rotated.Retired.ValidUntil:O}; still published ({KeyHistory.FileName}); its keys stay in the module until you delete them after that moment.");
+                    context.Console.MarkupLine("A running host takes the new keys when an administrator rotates from /staff/admin/keys; after a CLI rotation restart it (or every host) before the moment.");
+                    return CliApp.Ok;
+                }
+
                 var result = KeyRotation.Rotate(dir, parse.GetValue(at) ?? context.Time.GetUtcNow(), parse.GetValue(password)!, parse.GetValue(subject)!, context.Time);
                 context.Console.MarkupLineInterpolated($"[green]ok[/] new keys in {dir} sign from {result.Current.ValidFrom:O}: Ed25519 {result.Current.Ed25519}");
                 context.Console.MarkupLineInterpolated($"retired: Ed25519 {result.Retired.Ed25519}, valid until {result.Retired.ValidUntil:O}; still published (key-history.json).");
@@ -88,7 +109,7 @@ internal static class KeysCommand
                 context.Console.MarkupLine("Restart the host (or every host) before that moment so it publishes the new keys; keep key-history.json in every backup.");
                 return CliApp.Ok;
             }
-            catch (Exception e) when (e is KeyFileException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is KeyFileException or KeyModuleException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
             {
                 context.Console.MarkupLineInterpolated($"[red]error[/] keys rotate: {e.Message}");
                 return CliApp.BadInput;

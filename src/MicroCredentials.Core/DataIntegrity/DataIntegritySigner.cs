@@ -13,7 +13,7 @@ public static class DataIntegritySigner
     /// (STANDARDS §1.1: the OB JSON Schema rejects a single proof object).
     /// </summary>
     /// <param name="unsignedDocument">The credential without <c>proof</c>; not modified.</param>
-    /// <param name="ed25519Key">The signing key (NSec, Ed25519).</param>
+    /// <param name="ed25519Key">The Ed25519 signing key (in memory, or in a hardware module).</param>
     /// <param name="verificationMethod">The verification method URL (for us <c>&lt;issuer id&gt;#&lt;publicKeyMultibase&gt;</c>).</param>
     /// <param name="created">The proof's creation time, taken as a parameter (no clock in Core).</param>
     /// <param name="cryptosuite"><c>eddsa-rdfc-2022</c> (default) or <c>eddsa-jcs-2022</c>.</param>
@@ -22,7 +22,7 @@ public static class DataIntegritySigner
     /// be canonicalized (in JSON-LD safe mode, e.g. a term no context defines — the message names its path).</exception>
     public static JsonObject Sign(
         JsonObject unsignedDocument,
-        Key ed25519Key,
+        Ed25519SigningKey ed25519Key,
         string verificationMethod,
         DateTimeOffset created,
         string cryptosuite = EddsaRdfc2022.Name,

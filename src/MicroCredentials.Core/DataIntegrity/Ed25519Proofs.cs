@@ -21,15 +21,10 @@ internal static class Ed25519Proofs
     }
 
     /// <summary>Signs hashData and encodes the signature as <c>z</c> + base58btc.</summary>
-    public static string Sign(Key key, ReadOnlySpan<byte> hashData)
+    public static string Sign(Ed25519SigningKey key, ReadOnlySpan<byte> hashData)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (key.Algorithm is not Ed25519)
-        {
-            throw new ArgumentException("The key must be an Ed25519 key.", nameof(key));
-        }
-
-        return "z" + Base58Btc.Encode(SignatureAlgorithm.Ed25519.Sign(key, hashData));
+        return "z" + Base58Btc.Encode(key.Sign(hashData));
     }
 
     /// <summary>Decodes a proofValue to a 64-byte signature; false when it is not <c>z</c> + base58btc of 64 bytes.</summary>

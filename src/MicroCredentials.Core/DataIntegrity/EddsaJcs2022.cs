@@ -21,7 +21,7 @@ public static class EddsaJcs2022
     /// <param name="key">The Ed25519 signing key.</param>
     /// <param name="verificationMethod">The verification method URL written into the proof.</param>
     /// <param name="created">The proof's creation time (written in UTC, whole seconds).</param>
-    public static DataIntegrityProof CreateProof(JsonObject unsecuredDocument, Key key, string verificationMethod, DateTimeOffset created)
+    public static DataIntegrityProof CreateProof(JsonObject unsecuredDocument, Ed25519SigningKey key, string verificationMethod, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(unsecuredDocument);
         ArgumentException.ThrowIfNullOrWhiteSpace(verificationMethod);

@@ -40,7 +40,7 @@ public static class EddsaRdfc2022
     /// <param name="documentLoader">Where contexts come from; default the embedded standard contexts.</param>
     /// <exception cref="JsonLdException">The document cannot be converted to RDF in safe mode.</exception>
     public static DataIntegrityProof CreateProof(
-        JsonObject unsecuredDocument, Key key, string verificationMethod, DateTimeOffset created, DocumentLoader? documentLoader = null)
+        JsonObject unsecuredDocument, Ed25519SigningKey key, string verificationMethod, DateTimeOffset created, DocumentLoader? documentLoader = null)
     {
         ArgumentNullException.ThrowIfNull(unsecuredDocument);
         ArgumentException.ThrowIfNullOrWhiteSpace(verificationMethod);

@@ -8,31 +8,27 @@ namespace MicroCredentials.Jwt;
 /// </summary>
 public sealed class JwtKeyResolver
 {
-    private readonly Dictionary<string, JwtPublicKey> byKeyId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JwtPublicKey> byThumbprint = new(StringComparer.Ordinal);
+    private volatile Index index;
 
-    /// <summary>Creates a resolver over a fixed set of keys.</summary>
+    /// <summary>Creates a resolver over a set of keys.</summary>
     /// <param name="keys">The keys; duplicates (same key id) are kept once.</param>
     public JwtKeyResolver(IEnumerable<JwtPublicKey> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys)
-        {
-            byKeyId.TryAdd(key.KeyId, key);
-            byThumbprint.TryAdd(key.Thumbprint, key);
-        }
-
-        Keys = [.. byKeyId.Values];
+        index = new Index(keys);
     }
 
     /// <summary>The keys, in the order given (first occurrence of each key id).</summary>
-    public IReadOnlyList<JwtPublicKey> Keys { get; }
+    public IReadOnlyList<JwtPublicKey> Keys => index.Keys;
+
+    /// <summary>Replaces the keys at once (the issuer's key set after a rotation, <see cref="Keys.IssuerKeySet.Reload"/>).</summary>
+    internal void Replace(IEnumerable<JwtPublicKey> keys) => index = new Index(keys);
 
     /// <summary>The key whose key id is exactly <paramref name="kid"/>, or null.</summary>
     public JwtPublicKey? FindByKeyId(string kid)
     {
         ArgumentNullException.ThrowIfNull(kid);
-        return byKeyId.GetValueOrDefault(kid);
+        return index.ByKeyId.GetValueOrDefault(kid);
     }
 
     /// <summary>The key with the same public key material as <paramref name="jwk"/> (by RFC 7638 thumbprint), or null.</summary>
@@ -40,6 +36,26 @@ public sealed class JwtKeyResolver
     {
         ArgumentNullException.ThrowIfNull(jwk);
         var thumbprint = JwtPublicKey.ComputeThumbprint(jwk);
-        return thumbprint is null ? null : byThumbprint.GetValueOrDefault(thumbprint);
+        return thumbprint is null ? null : index.ByThumbprint.GetValueOrDefault(thumbprint);
+    }
+
+    private sealed class Index
+    {
+        public Index(IEnumerable<JwtPublicKey> keys)
+        {
+            foreach (var key in keys)
+            {
+                ByKeyId.TryAdd(key.KeyId, key);
+                ByThumbprint.TryAdd(key.Thumbprint, key);
+            }
+
+            Keys = [.. ByKeyId.Values];
+        }
+
+        public Dictionary<string, JwtPublicKey> ByKeyId { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, JwtPublicKey> ByThumbprint { get; } = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<JwtPublicKey> Keys { get; }
     }
 }

@@ -59,6 +59,21 @@ public sealed class JwtSigningKey : IDisposable
         return new JwtSigningKey(JwtPublicKey.FromRsa(privateKey, issuerId), privateKey, new RsaSecurityKey(privateKey), SecurityAlgorithms.RsaSha256);
     }
 
+    /// <summary>
+    /// Wraps a key whose private part cannot be exported (a hardware module's: <see cref="Keys.Pkcs11.Pkcs11ECDsa"/>,
+    /// <see cref="Keys.Pkcs11.Pkcs11Rsa"/>): a P-256 <see cref="ECDsa"/> signs ES256, an <see cref="RSA"/> (≥ 2048 bits) RS256.
+    /// </summary>
+    /// <param name="moduleKey">The key; the signing key takes ownership of it.</param>
+    /// <param name="issuerId">The issuer id (controller of the key).</param>
+    /// <exception cref="ArgumentException">The key is neither, or too short.</exception>
+    public static JwtSigningKey FromModuleKey(AsymmetricAlgorithm moduleKey, string issuerId) => moduleKey switch
+    {
+        ECDsa ec => new JwtSigningKey(JwtPublicKey.FromECDsa(ec, issuerId), ec, new ECDsaSecurityKey(ec), SecurityAlgorithms.EcdsaSha256),
+        RSA rsa => new JwtSigningKey(JwtPublicKey.FromRsa(rsa, issuerId), rsa, new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256),
+        null => throw new ArgumentNullException(nameof(moduleKey)),
+        _ => throw new ArgumentException("A module JWT key is an ECDsa (ES256) or RSA (RS256) key.", nameof(moduleKey)),
+    };
+
     /// <summary>Disposes the private key.</summary>
     public void Dispose() => privateKey.Dispose();
 

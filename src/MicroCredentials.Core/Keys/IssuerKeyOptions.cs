@@ -83,6 +83,13 @@ public sealed class IssuerKeyOptions
     public string? KeyHistoryPath { get; set; }
 
     /// <summary>
+    /// The hardware security module holding the keys (PKCS#11); when its <see cref="Pkcs11.Pkcs11Options.ModulePath"/> is
+    /// set, the key paths above are not read, and <see cref="KeyHistoryPath"/> names the key history (public keys and
+    /// module labels). Default null: file keys.
+    /// </summary>
+    public Pkcs11.Pkcs11Options? Pkcs11 { get; set; }
+
+    /// <summary>
     /// Issuer ids this deployment used before a domain move (from the stored identity): the same keys stay trusted under
     /// them, so credentials issued at the old address keep verifying. Default none.
     /// </summary>

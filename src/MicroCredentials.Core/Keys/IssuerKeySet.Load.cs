@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using MicroCredentials.DataIntegrity;
 using MicroCredentials.Jwt;
+using MicroCredentials.Keys.Pkcs11;
 using NSec.Cryptography;
 
 namespace MicroCredentials.Keys;
@@ -24,39 +26,61 @@ public sealed partial class IssuerKeySet
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(issuerId);
-        time ??= TimeProvider.System;
+        var clock = time ?? TimeProvider.System;
         var root = Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory());
+        var module = options.Pkcs11 is { IsConfigured: true } moduleOptions ? Pkcs11Module.Open(moduleOptions) : null;
+        try
+        {
+            State Read() => LoadState(options, issuerId, root, clock, module);
+            return new IssuerKeySet(Read(), clock, module, Read);
+        }
+        catch
+        {
+            module?.Dispose();
+            throw;
+        }
+    }
+
+    private static State LoadState(IssuerKeyOptions options, string issuerId, string root, TimeProvider time, Pkcs11Module? module)
+    {
         string Resolve(string path, string setting) => string.IsNullOrWhiteSpace(path)
             ? throw new KeyFileException("(not set)", $"the setting {setting} is empty")
             : Path.GetFullPath(path, root);
 
-        var ed25519Path = Resolve(options.Ed25519KeyPath, nameof(options.Ed25519KeyPath));
-        var historyPath = string.IsNullOrWhiteSpace(options.KeyHistoryPath)
-            ? Path.Combine(Path.GetDirectoryName(ed25519Path)!, KeyHistory.FileName)
-            : Resolve(options.KeyHistoryPath, nameof(options.KeyHistoryPath));
-        IReadOnlyList<KeyGenerationRecord> history = File.Exists(historyPath) ? KeyHistory.Read(historyPath).Generations : [];
+        var historyPath = !string.IsNullOrWhiteSpace(options.KeyHistoryPath)
+            ? Resolve(options.KeyHistoryPath, nameof(options.KeyHistoryPath))
+            : module is null ? Path.Combine(Path.GetDirectoryName(Resolve(options.Ed25519KeyPath, nameof(options.Ed25519KeyPath)))!, KeyHistory.FileName) : null;
+        IReadOnlyList<KeyGenerationRecord> history = historyPath is not null && File.Exists(historyPath) ? KeyHistory.Read(historyPath).Generations : [];
         List<IssuerSigningKeys> signing = [];
         try
         {
-            var newest = LoadGeneration(ed25519Path, Resolve(options.Es256KeyPath, nameof(options.Es256KeyPath)),
-                Resolve(options.Rs256KeyPath, nameof(options.Rs256KeyPath)), () => LoadSeal(options, root), issuerId,
-                history.Count > 0 ? history[^1] : null, historyPath);
-            signing.Add(newest);
+            var newestRecord = history.Count > 0 ? history[^1] : null;
+            signing.Add(module is not null
+                ? LoadModuleGeneration(module, ModuleLabelsOf(newestRecord, options.Pkcs11!, historyPath), issuerId, newestRecord, historyPath)
+                : LoadGeneration(Resolve(options.Ed25519KeyPath, nameof(options.Ed25519KeyPath)), Resolve(options.Es256KeyPath, nameof(options.Es256KeyPath)),
+                    Resolve(options.Rs256KeyPath, nameof(options.Rs256KeyPath)), () => LoadSeal(options, root), issuerId, newestRecord, historyPath!));
             var now = time.GetUtcNow();
-            var keyFolder = Path.GetDirectoryName(historyPath)!;
-            foreach (var record in history.Take(history.Count - 1).Where(r => r.PrivateKeys is not null && r.ValidUntil is { } until && until > now))
+            var keyFolder = historyPath is null ? root : Path.GetDirectoryName(historyPath)!;
+            foreach (var record in history.Take(history.Count - 1).Where(r => (r.PrivateKeys is not null || r.ModuleKeys is not null) && r.ValidUntil is { } until && until > now))
             {
+                if (record.ModuleKeys is { } labels)
+                {
+                    signing.Add(LoadModuleGeneration(module ?? throw new KeyFileException(historyPath!,
+                        $"a generation that still signs is in a hardware module: set {Pkcs11Options.Setting(nameof(Pkcs11Options.ModulePath))}"), labels, issuerId, record, historyPath));
+                    continue;
+                }
+
                 var folder = Path.GetFullPath(record.PrivateKeys!, keyFolder);
                 signing.Add(LoadGeneration(Path.Combine(folder, "ed25519.pem"), Path.Combine(folder, "es256.pem"), Path.Combine(folder, "rs256.pem"),
                     () => File.Exists(Path.Combine(folder, "seal.p12")) ? KeyFileLoader.LoadSealPkcs12(Path.Combine(folder, "seal.p12"), options.SealPassword) : null,
-                    issuerId, record, historyPath));
+                    issuerId, record, historyPath!));
             }
 
             var retiredEd25519 = options.RetiredEd25519KeyPaths
                 .Select(p => KeyFileLoader.LoadEd25519PublicKey(Resolve(p, nameof(options.RetiredEd25519KeyPaths)))).ToList();
             var retiredJwt = options.RetiredJwtKeyPaths
                 .Select(p => KeyFileLoader.LoadJwtPublicKey(Resolve(p, nameof(options.RetiredJwtKeyPaths)), issuerId)).ToList();
-            return new IssuerKeySet(issuerId, signing, history, retiredEd25519, retiredJwt, [.. options.EarlierIssuerIds], time);
+            return new State(issuerId, signing, history, retiredEd25519, retiredJwt, [.. options.EarlierIssuerIds]);
         }
         catch
         {
@@ -72,14 +96,15 @@ public sealed partial class IssuerKeySet
     /// <summary>Builds a key set from keys in memory (tests, benchmarks, generated keys). Takes ownership of the keys.</summary>
     internal static IssuerKeySet FromKeys(string issuerId, Key ed25519, ECDsa es256, RSA rs256, X509Certificate2? seal = null,
         IReadOnlyList<byte[]>? retiredEd25519 = null, IReadOnlyList<JwtPublicKey>? retiredJwt = null) =>
-        new(issuerId, [new IssuerSigningKeys(issuerId, ed25519, JwtSigningKey.FromECDsa(es256, issuerId), JwtSigningKey.FromRsa(rs256, issuerId), seal,
-            new KeyValidityWindow(null, null))], [], retiredEd25519 ?? [], retiredJwt ?? [], [], TimeProvider.System);
+        new(new State(issuerId, [new IssuerSigningKeys(issuerId, Ed25519SigningKey.FromKey(ed25519, ownsKey: true), JwtSigningKey.FromECDsa(es256, issuerId),
+            JwtSigningKey.FromRsa(rs256, issuerId), seal, new KeyValidityWindow(null, null))], [], retiredEd25519 ?? [], retiredJwt ?? [], []),
+            TimeProvider.System, null, null);
 
     // One generation of private keys; when the history describes it, its keys must be the ones the history names.
     private static IssuerSigningKeys LoadGeneration(string ed25519Path, string es256Path, string rs256Path, Func<X509Certificate2?> loadSeal,
         string issuerId, KeyGenerationRecord? record, string historyPath)
     {
-        var ed25519 = KeyFileLoader.LoadEd25519PrivateKey(ed25519Path);
+        var ed25519 = Ed25519SigningKey.FromKey(KeyFileLoader.LoadEd25519PrivateKey(ed25519Path), ownsKey: true);
         JwtSigningKey? es256 = null;
         JwtSigningKey? rs256 = null;
         X509Certificate2? seal = null;

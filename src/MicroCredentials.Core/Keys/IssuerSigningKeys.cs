@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using MicroCredentials.DataIntegrity;
 using MicroCredentials.Jwt;
-using NSec.Cryptography;
 
 namespace MicroCredentials.Keys;
 
@@ -10,19 +10,24 @@ namespace MicroCredentials.Keys;
 /// </summary>
 public sealed class IssuerSigningKeys
 {
-    internal IssuerSigningKeys(string issuerId, Key ed25519, JwtSigningKey es256, JwtSigningKey rs256, X509Certificate2? seal, KeyValidityWindow window)
+    internal IssuerSigningKeys(string issuerId, Ed25519SigningKey ed25519, JwtSigningKey es256, JwtSigningKey rs256, X509Certificate2? seal,
+        KeyValidityWindow window, Pkcs11.ModuleKeyLabels? moduleLabels = null)
     {
+        ModuleLabels = moduleLabels;
         Ed25519Key = ed25519;
         Es256 = es256;
         Rs256 = rs256;
         SealCertificate = seal;
         Window = window;
-        Ed25519PublicKeyMultibase = Multikey.EncodeEd25519PublicKey(ed25519.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+        Ed25519PublicKeyMultibase = Multikey.EncodeEd25519PublicKey(ed25519.PublicKey.ToArray());
         VerificationMethodId = issuerId + "#" + Ed25519PublicKeyMultibase;
     }
 
-    /// <summary>The Ed25519 signing key for Data Integrity proofs.</summary>
-    public Key Ed25519Key { get; }
+    /// <summary>The Ed25519 signing key for Data Integrity proofs (in memory, or in a hardware module).</summary>
+    public Ed25519SigningKey Ed25519Key { get; }
+
+    /// <summary>The labels of these keys in the hardware module; null for file keys.</summary>
+    public Pkcs11.ModuleKeyLabels? ModuleLabels { get; }
 
     /// <summary>Its public key as Multikey <c>z6Mk…</c>.</summary>
     public string Ed25519PublicKeyMultibase { get; }
@@ -36,7 +41,10 @@ public sealed class IssuerSigningKeys
     /// <summary>The RS256 signing key.</summary>
     public JwtSigningKey Rs256 { get; }
 
-    /// <summary>The seal certificate with its private key; null when none is configured.</summary>
+    /// <summary>
+    /// The seal certificate with its private key (or, for a module key, the key attached through <see cref="SealKeys"/>);
+    /// null when none is configured.
+    /// </summary>
     public X509Certificate2? SealCertificate { get; }
 
     /// <summary>When these keys sign.</summary>

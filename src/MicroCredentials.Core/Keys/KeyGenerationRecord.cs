@@ -33,6 +33,12 @@ public sealed record KeyGenerationRecord
     /// </summary>
     public string? PrivateKeys { get; init; }
 
+    /// <summary>
+    /// The labels of this generation's keys in the hardware module (<c>keys generate/rotate --pkcs11</c>); null for file
+    /// keys. The private keys stay in the module; the public keys above are what verifying needs.
+    /// </summary>
+    public Pkcs11.ModuleKeyLabels? ModuleKeys { get; init; }
+
     /// <summary>The validity window.</summary>
     [JsonIgnore]
     public KeyValidityWindow Window => new(ValidFrom, ValidUntil);

@@ -19,7 +19,7 @@ public static class KeyRotation
     public const string RetiredFolder = "retired";
 
     // Thumbprints and Multikey values do not depend on the controller: any issuer id describes the keys.
-    private const string AnyIssuer = "did:web:localhost";
+    internal const string AnyIssuer = "did:web:localhost";
 
     /// <summary>Rotates the keys of <paramref name="keyDirectory"/>.</summary>
     /// <param name="keyDirectory">The key folder (ed25519.pem, es256.pem, rs256.pem, seal.p12, optionally key-history.json).</param>
@@ -38,11 +38,7 @@ public static class KeyRotation
         ArgumentNullException.ThrowIfNull(time);
         var directory = Path.GetFullPath(keyDirectory);
         var now = time.GetUtcNow();
-        var moment = new DateTimeOffset(effectiveFrom.UtcTicks - (effectiveFrom.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        if (moment < now.AddMinutes(-1))
-        {
-            throw new InvalidOperationException($"The rotation moment {moment:O} lies in the past: credentials signed since then would carry the old keys. Give now or a later moment.");
-        }
+        var moment = Moment(effectiveFrom, now);
 
         var historyPath = Path.Combine(directory, KeyHistory.FileName);
         List<KeyGenerationRecord> history;
@@ -53,14 +49,8 @@ public static class KeyRotation
                 : [Describe(current, null)];
         }
 
-        if (history[^1].ValidFrom is { } started && (started > now || moment <= started))
-        {
-            throw new InvalidOperationException(started > now
-                ? $"The previous rotation takes effect only at {started:O}: rotate again after that moment."
-                : $"The rotation moment {moment:O} must be after the current keys' start {started:O}.");
-        }
-
-        var stamp = moment.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        CheckCanRotate(history[^1], moment, now);
+        var stamp = Stamp(moment);
         var retiredRelative = Path.Combine(RetiredFolder, stamp);
         var retired = Path.Combine(directory, retiredRelative);
         if (Directory.Exists(retired))
@@ -112,9 +102,34 @@ public static class KeyRotation
         }
     }
 
-    private static KeyGenerationRecord Describe(IssuerKeySet keys, DateTimeOffset? validFrom)
+    /// <summary>The rotation moment in whole seconds; refused when it lies in the past (a minute's grace for typing).</summary>
+    internal static DateTimeOffset Moment(DateTimeOffset effectiveFrom, DateTimeOffset now)
+    {
+        var moment = new DateTimeOffset(effectiveFrom.UtcTicks - (effectiveFrom.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        return moment < now.AddMinutes(-1)
+            ? throw new InvalidOperationException($"The rotation moment {moment:O} lies in the past: credentials signed since then would carry the old keys. Give now or a later moment.")
+            : moment;
+    }
+
+    /// <summary>Refuses a rotation while the previous one is pending, or to a moment before the current keys' start.</summary>
+    internal static void CheckCanRotate(KeyGenerationRecord current, DateTimeOffset moment, DateTimeOffset now)
+    {
+        if (current.ValidFrom is { } started && (started > now || moment <= started))
+        {
+            throw new InvalidOperationException(started > now
+                ? $"The previous rotation takes effect only at {started:O}: rotate again after that moment."
+                : $"The rotation moment {moment:O} must be after the current keys' start {started:O}.");
+        }
+    }
+
+    /// <summary>A moment as <c>yyyyMMddTHHmmssZ</c> (folder names, module labels).</summary>
+    internal static string Stamp(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static KeyGenerationRecord Describe(IssuerKeySet keys, DateTimeOffset? validFrom)
     {
         var newest = keys.SigningAt(DateTimeOffset.MaxValue);
-        return KeyHistory.Describe(newest.Ed25519PublicKeyMultibase, newest.Es256.PublicKey, newest.Rs256.PublicKey, newest.SealCertificate, validFrom);
+        return KeyHistory.Describe(newest.Ed25519PublicKeyMultibase, newest.Es256.PublicKey, newest.Rs256.PublicKey, newest.SealCertificate, validFrom)
+            with { ModuleKeys = newest.ModuleLabels };
     }
 }

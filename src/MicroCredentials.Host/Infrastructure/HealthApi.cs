@@ -81,10 +81,13 @@ internal static class HealthApi
 
         var now = keys.SigningAt(TimeProvider.System.GetUtcNow());
         var probe = "readiness"u8;
-        var signature = SignatureAlgorithm.Ed25519.Sign(now.Ed25519Key, probe);
-        var usable = SignatureAlgorithm.Ed25519.Verify(now.Ed25519Key.PublicKey, probe, signature);
-        var seal = now.SealCertificate is null ? "no seal" : now.SealCertificate.HasPrivateKey ? $"seal valid until {now.SealCertificate.NotAfter:yyyy-MM-dd}" : "seal without private key";
-        return (usable && now.SealCertificate?.HasPrivateKey != false, $"key files load; Ed25519 {now.Ed25519PublicKeyMultibase} signs; {seal}");
+        // The key may be in a hardware module: signing through it proves the module, token and login work.
+        var signature = now.Ed25519Key.Sign(probe);
+        var usable = PublicKey.TryImport(SignatureAlgorithm.Ed25519, now.Ed25519Key.PublicKey.Span, KeyBlobFormat.RawPublicKey, out var publicKey)
+            && SignatureAlgorithm.Ed25519.Verify(publicKey!, probe, signature);
+        var canSeal = SealKeys.CanSign(now.SealCertificate);
+        var seal = now.SealCertificate is null ? "no seal" : canSeal ? $"seal valid until {now.SealCertificate.NotAfter:yyyy-MM-dd}" : "seal without private key";
+        return (usable && (now.SealCertificate is null || canSeal), $"keys load; Ed25519 {now.Ed25519PublicKeyMultibase} signs; {seal}");
     }
 
     // Through the catalogue loading start-up uses, so the check follows wherever the catalogue comes from.

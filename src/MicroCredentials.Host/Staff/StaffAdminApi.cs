@@ -22,6 +22,8 @@ internal static partial class StaffAdminApi
         admin.MapGet("/apikeys", ApiKeysPageAsync);
         admin.MapPost("/apikeys", CreateApiKeyAsync);
         admin.MapPost("/apikeys/{id:long}/revoke", RevokeApiKeyAsync);
+        admin.MapGet("/keys", KeysPage);
+        admin.MapPost("/keys/rotate", RotateKeysAsync);
         admin.MapGet("/audit", AuditPageAsync);
         admin.MapGet("/audit.csv", AuditCsvAsync);
     }

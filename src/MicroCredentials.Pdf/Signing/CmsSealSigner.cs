@@ -56,7 +56,8 @@ internal sealed class CmsSealSigner(X509Certificate2 seal, DateTimeOffset signin
         PatchWidgetFlags();
         var content = SignedBytes();
         var cms = new SignedCms(new ContentInfo(content), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, seal)
+        // A module key (Keys.SealKeys) signs in the hardware module; otherwise the certificate's own key signs.
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, seal, Keys.SealKeys.PrivateKeyOf(seal))
         {
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1", "sha256"),
             IncludeOption = X509IncludeOption.EndCertOnly,

@@ -60,7 +60,7 @@ internal sealed class VerifierSetup : IDisposable
     public JsonObject Sign(JsonObject unsigned) => DataIntegritySigner.Sign(unsigned, Keys.Ed25519Key, Keys.VerificationMethodId, Issued);
 
     /// <summary>An eddsa-rdfc-2022 proof over <paramref name="unsigned"/> with any purpose, key and verification method.</summary>
-    public static JsonObject ProofOver(JsonObject unsigned, Key key, string verificationMethod, string purpose)
+    public static JsonObject ProofOver(JsonObject unsigned, Ed25519SigningKey key, string verificationMethod, string purpose)
     {
         var options = new DataIntegrityProof(DataIntegrityProof.DataIntegrityProofType, EddsaRdfc2022.Name,
             DataIntegrityProof.FormatCreated(Issued), verificationMethod, purpose, null);

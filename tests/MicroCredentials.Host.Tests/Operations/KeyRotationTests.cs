@@ -194,7 +194,7 @@ public sealed class KeyRotationTests
         Assert.That(results.Select(r => (bool?)r!["ok"]), Is.All.True, output);
     }
 
-    private static async Task<(int Code, string Output, string Error)> NodeAsync(string script, IReadOnlyList<string> arguments, string? contextUrl)
+    internal static async Task<(int Code, string Output, string Error)> NodeAsync(string script, IReadOnlyList<string> arguments, string? contextUrl)
     {
         var interop = RepositoryPaths.File("tests", "interop");
         RequiredTools.RequireNpmModule(interop, "jose");
@@ -219,16 +219,16 @@ public sealed class KeyRotationTests
         return (process.ExitCode, await output, await error);
     }
 
-    private static async Task<JsonObject> GetJsonAsync(HttpClient client, string path) => JsonNode.Parse(await client.GetStringAsync(path))!.AsObject();
+    internal static async Task<JsonObject> GetJsonAsync(HttpClient client, string path) => JsonNode.Parse(await client.GetStringAsync(path))!.AsObject();
 
-    private static async Task<string> PageAsync(HttpClient client, string handle)
+    internal static async Task<string> PageAsync(HttpClient client, string handle)
     {
         using var response = await client.GetAsync($"/v/{handle}?lang=en");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static async Task<JsonObject> VerifyAsync(HttpClient client, byte[] body, string mediaType)
+    internal static async Task<JsonObject> VerifyAsync(HttpClient client, byte[] body, string mediaType)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
@@ -238,7 +238,7 @@ public sealed class KeyRotationTests
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    private static string Verdict(string html)
+    internal static string Verdict(string html)
     {
         const string Marker = "data-verdict=\"";
         var at = html.IndexOf(Marker, StringComparison.Ordinal);
