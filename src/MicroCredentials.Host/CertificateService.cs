@@ -1,4 +1,4 @@
-using MicroCredentials.Catalog;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Keys;
@@ -14,13 +14,13 @@ namespace MicroCredentials.Host;
 /// time-stamping authority (<c>Issuer:TimeStampUrl</c>) the stored seal is PAdES B-T; while that TSA fails, the
 /// graduate gets a seal without time-stamp that is not stored, so the next download tries again.
 /// </summary>
-internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issuance, MicroCredentialCatalog catalog, CredentialStore store,
+internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issuance, CatalogueState catalogue, CredentialStore store,
     TimeProvider time, ILogger<CertificateService> logger, TimeStampClient? timeStamps = null)
 {
     /// <summary>Renders and seals the certificate now without a time-stamp (not stored).</summary>
     public byte[] RenderPdf(StoredCredential stored, string language) => CertificateRendering.Render(
         stored.CredentialJson, stored.Jwt, language, new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle,
-        stored.ShortCode, catalog.Issuer.SignatoryFor(language), keys.SealCertificate, time.GetUtcNow());
+        stored.ShortCode, catalogue.Current.Issuer.SignatoryFor(language), keys.SealCertificate, time.GetUtcNow());
 
     /// <summary>The stored certificate in <paramref name="language"/>; rendered, sealed and stored first when there is none yet.</summary>
     public async Task<byte[]> GetPdfAsync(StoredCredential stored, string language, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issu
             return await store.StoreCertificatePdfAsync(stored.Id, language, RenderPdf(stored, language), cancellationToken);
         }
         var sealedPdf = await CertificateRendering.RenderAsync(stored.CredentialJson, stored.Jwt, language,
-            new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle, stored.ShortCode, catalog.Issuer.SignatoryFor(language),
+            new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle, stored.ShortCode, catalogue.Current.Issuer.SignatoryFor(language),
             keys.SealCertificate, time.GetUtcNow(), timeStamps, cancellationToken);
         if (sealedPdf.Succeeded)
         {

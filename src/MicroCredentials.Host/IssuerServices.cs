@@ -1,4 +1,4 @@
-using MicroCredentials.Catalog;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Infrastructure;
@@ -25,18 +25,24 @@ internal static class IssuerServices
         builder.Services.AddSingleton(time);
 
         var catalogPath = PathResolver.Resolve(options.CatalogPath, root);
-        var loaded = await CatalogLoader.LoadFileAsync(catalogPath, CancellationToken.None);
-        if (!loaded.Succeeded)
-        {
-            throw new InvalidOperationException($"The catalogue {catalogPath} is not valid: {string.Join("; ", loaded.Errors)}");
-        }
-
         var keysDir = PathResolver.Resolve(options.KeysPath, root);
         var (storage, database) = options.StorageProvider == "Postgres"
             ? (new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = options.ConnectionString ?? throw new InvalidOperationException("Issuer:ConnectionString is required with StorageProvider Postgres.") },
                 "PostgreSQL")
             : SqliteStorage(options);
         var store = await CredentialStore.OpenAsync(storage, time, CancellationToken.None);
+        // The catalogue lives in the database; the file is imported once, on the first start of an empty database.
+        CatalogueState catalogue;
+        try
+        {
+            (catalogue, _) = await CatalogueState.OpenAsync(store, catalogPath, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+
 
         // The issuer identity is the database's, not the configuration's: configuration is only compared with it.
         var keys = LoadKeys(keysDir, options, DidWeb.FromBaseUrl(options.PublicBaseUrl), []);
@@ -67,7 +73,9 @@ internal static class IssuerServices
             new IssuanceOptions { PublicBaseUrl = new Uri(claim.Current.PublicBaseUrl), JwtAlgorithm = options.JwtAlgorithm, IncludeSuspensionStatus = options.IncludeSuspensionStatus,
                 IncludeEmailHash = options.IncludeEmailHash }, secret);
         builder.Services.AddSingleton(keys);
-        builder.Services.AddSingleton(loaded.Catalog!);
+        builder.Services.AddSingleton(catalogue);
+        builder.Services.AddTransient(sp => sp.GetRequiredService<CatalogueState>().Current); // the catalogue in force, per use
+        builder.Services.AddHostedService<CatalogueRefresher>();
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(issuance);
         // Foreign status lists are fetched only from public https addresses (Core/Net/PublicHttp).

@@ -1,5 +1,6 @@
 using MicroCredentials.Host;
 using MicroCredentials.Host.Apis;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Staff;
@@ -57,6 +58,7 @@ app.MapWallet();
 app.UseDemoAnswers();
 app.MapIssuance();
 app.MapStaffWork(); // the staff app's work pages: issue from a spreadsheet (/staff/issue)
+app.MapCatalogue(); // the catalogue in the database: staff pages (/staff/catalogue) and the institution's logo
 
 // Academy staff: the staff app under /staff (sign-in, setup link, administration).
 app.MapStaffApp();

@@ -55,6 +55,32 @@ public static class CertificateRendering
         return await document.GenerateSignedPdfAsync(seal, signingTime, timeStamps, cancellationToken);
     }
 
+    /// <summary>
+    /// Renders the staff app's preview of a catalogue entry: an unsealed certificate of an unsigned credential with demo
+    /// data, marked <see cref="CertificateDocument.PreviewMark"/> on every page.
+    /// </summary>
+    /// <param name="credentialJson">The unsigned credential built from the edited entry.</param>
+    /// <param name="language"><c>nl</c>, <c>en</c> or <c>fr</c>.</param>
+    /// <param name="verificationUrl">The QR code's target (ends in <c>/v/</c> and <paramref name="handle"/>).</param>
+    /// <param name="handle">The handle printed beside the QR code.</param>
+    /// <param name="shortCode">The short code printed beside the QR code.</param>
+    /// <param name="signatory">"Name, function" of the signatory, or null.</param>
+    public static byte[] RenderPreview(string credentialJson, string language, Uri verificationUrl, string handle, string shortCode, string? signatory)
+    {
+        var (name, title) = SplitSignatory(signatory);
+        return new CertificateDocument(new CertificateModel
+        {
+            CredentialJson = credentialJson,
+            Language = LanguageOf(language),
+            VerificationUrl = verificationUrl,
+            CredentialHandle = handle,
+            ShortCode = shortCode,
+            SignatoryName = name,
+            SignatoryTitle = title,
+            Preview = true,
+        }).GeneratePdf();
+    }
+
     private static CertificateDocument Document(string credentialJson, string? credentialJwt, string language, Uri verificationUrl,
         string handle, string shortCode, string? signatory)
     {

@@ -1,4 +1,5 @@
 using MicroCredentials.Catalog;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Data;
 using MicroCredentials.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ internal static class HealthApi
     }
 
     private static async Task<Results<Ok<HealthAnswer>, JsonHttpResult<HealthAnswer>>> ReadyAsync(CredentialStore store, IssuerKeySet keys,
-        IOptions<IssuerOptions> options, StatusListPublisher publisher, IWebHostEnvironment environment, CancellationToken ct)
+        IOptions<IssuerOptions> options, StatusListPublisher publisher, IWebHostEnvironment environment, CatalogueState catalogue, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(HostLimits.HealthProbeTimeout);
@@ -34,7 +35,7 @@ internal static class HealthApi
         [
             await RunAsync("database", () => DatabaseAsync(store, sqlite, timeout.Token)),
             await RunAsync("keys", () => Task.FromResult(Keys(keys))),
-            await RunAsync("catalogue", () => CatalogueAsync(PathResolver.Resolve(options.Value.CatalogPath, environment.ContentRootPath), timeout.Token)),
+            await RunAsync("catalogue", () => CatalogueAsync(catalogue, timeout.Token)),
             await RunAsync("status_lists", () => StatusListsAsync(store, publisher, timeout.Token)),
             await RunAsync("disk_space", () => Task.FromResult(Disk(sqlite is null ? environment.ContentRootPath : Path.GetDirectoryName(Path.GetFullPath(sqlite))!))),
         ];
@@ -80,10 +81,14 @@ internal static class HealthApi
         return (usable && now.SealCertificate?.HasPrivateKey != false, $"Ed25519 {now.Ed25519PublicKeyMultibase} signs; {seal}");
     }
 
-    private static async Task<(bool, string)> CatalogueAsync(string path, CancellationToken ct)
+    // The catalogue in the database (the file is only the first-start import): re-read, then checked like 'catalog check'.
+    private static async Task<(bool, string)> CatalogueAsync(CatalogueState catalogue, CancellationToken ct)
     {
-        var loaded = await CatalogLoader.LoadFileAsync(path, ct);
-        return loaded.Succeeded ? (true, $"{path} valid") : (false, $"{path}: {string.Join("; ", loaded.Errors.Take(3))}");
+        await catalogue.ReloadAsync(ct);
+        var errors = CatalogLoader.Validate(catalogue.Current);
+        return errors.Count == 0
+            ? (true, $"{catalogue.Current.MicroCredentials.Count} micro-credentials in the database, valid")
+            : (false, string.Join("; ", errors.Take(3)));
     }
 
     private static async Task<(bool, string)> StatusListsAsync(CredentialStore store, StatusListPublisher publisher, CancellationToken ct)

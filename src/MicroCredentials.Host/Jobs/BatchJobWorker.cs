@@ -1,4 +1,4 @@
-using MicroCredentials.Catalog;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Data.Jobs;
 
 namespace MicroCredentials.Host.Jobs;
@@ -8,7 +8,7 @@ namespace MicroCredentials.Host.Jobs;
 /// host that stopped or crashed (its expired claims are taken over). On PostgreSQL every host runs one; they share
 /// the rows of a job.
 /// </summary>
-internal sealed partial class BatchJobWorker(BatchJobRunner runner, MicroCredentialCatalog catalog, BatchJobSignal signal, BatchJobOptions options,
+internal sealed partial class BatchJobWorker(BatchJobRunner runner, CatalogueState catalogue, BatchJobSignal signal, BatchJobOptions options,
     ILogger<BatchJobWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +19,7 @@ internal sealed partial class BatchJobWorker(BatchJobRunner runner, MicroCredent
         {
             try
             {
-                if (await runner.RunNextAsync(catalog, stoppingToken) is { } jobId)
+                if (await runner.RunNextAsync(catalogue.Current, stoppingToken) is { } jobId)
                 {
                     LogRan(logger, jobId);
                     continue;
