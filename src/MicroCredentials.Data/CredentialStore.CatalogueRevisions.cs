@@ -34,7 +34,8 @@ public sealed partial class CredentialStore
         await using var entryQuery = connection.Sql(
             """
             SELECT e.code, e.revision, e.json FROM catalogue_entries e
-            WHERE e.revision = (SELECT MAX(m.revision) FROM catalogue_entries m WHERE m.code = e.code) ORDER BY e.code
+            WHERE e.revision = (SELECT MAX(m.revision) FROM catalogue_entries m WHERE m.code = e.code)
+            ORDER BY (SELECT MIN(f.seq) FROM catalogue_entries f WHERE f.code = e.code), e.code
             """);
         await using (var reader = await entryQuery.ExecuteReaderAsync(cancellationToken))
         {
@@ -291,7 +292,10 @@ public sealed partial class CredentialStore
         string actor, CancellationToken cancellationToken)
     {
         await using var insert = connection.Sql(
-            "INSERT INTO catalogue_entries (code, revision, version, json, created_at, created_by) VALUES (@code, @revision, @version, @json, @now, @actor)",
+            """
+            INSERT INTO catalogue_entries (code, revision, version, json, created_at, created_by, seq)
+            VALUES (@code, @revision, @version, @json, @now, @actor, (SELECT COUNT(*) + 1 FROM catalogue_entries))
+            """,
             transaction)
             .With("@code", entry.Code).With("@revision", revision).With("@version", entry.Version).With("@json", json).With("@now", Now()).With("@actor", actor);
         await insert.ExecuteNonQueryAsync(cancellationToken);
