@@ -65,24 +65,11 @@ public static class CertificateRendering
     /// <param name="handle">The handle printed beside the QR code.</param>
     /// <param name="shortCode">The short code printed beside the QR code.</param>
     /// <param name="signatory">"Name, function" of the signatory, or null.</param>
-    public static byte[] RenderPreview(string credentialJson, string language, Uri verificationUrl, string handle, string shortCode, string? signatory)
-    {
-        var (name, title) = SplitSignatory(signatory);
-        return new CertificateDocument(new CertificateModel
-        {
-            CredentialJson = credentialJson,
-            Language = LanguageOf(language),
-            VerificationUrl = verificationUrl,
-            CredentialHandle = handle,
-            ShortCode = shortCode,
-            SignatoryName = name,
-            SignatoryTitle = title,
-            Preview = true,
-        }).GeneratePdf();
-    }
+    public static byte[] RenderPreview(string credentialJson, string language, Uri verificationUrl, string handle, string shortCode, string? signatory) =>
+        Document(credentialJson, null, language, verificationUrl, handle, shortCode, signatory, preview: true).GeneratePdf();
 
     private static CertificateDocument Document(string credentialJson, string? credentialJwt, string language, Uri verificationUrl,
-        string handle, string shortCode, string? signatory)
+        string handle, string shortCode, string? signatory, bool preview = false)
     {
         var (name, title) = SplitSignatory(signatory);
         return new CertificateDocument(new CertificateModel
@@ -95,6 +82,7 @@ public static class CertificateRendering
             ShortCode = shortCode,
             SignatoryName = name,
             SignatoryTitle = title,
+            Preview = preview,
         });
     }
 

@@ -8,7 +8,8 @@ namespace MicroCredentials.Host.Infrastructure;
 internal static class SecurityHeaders
 {
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; " +
+        // connect-src 'self': the staff catalogue form's live check posts the form to its own origin (site.js).
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>Adds the headers before the response starts.</summary>
