@@ -1,4 +1,4 @@
-using MicroCredentials.Catalog;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Infrastructure.Telemetry;
@@ -15,7 +15,7 @@ namespace MicroCredentials.Host;
 /// time-stamping authority (<c>Issuer:TimeStampUrl</c>) the stored seal is PAdES B-T; while that TSA fails, the
 /// graduate gets a seal without time-stamp that is not stored, so the next download tries again.
 /// </summary>
-internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issuance, MicroCredentialCatalog catalog, CredentialStore store,
+internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issuance, CatalogueState catalogue, CredentialStore store,
     TimeProvider time, ILogger<CertificateService> logger, TimeStampClient? timeStamps = null)
 {
     /// <summary>Renders and seals the certificate now without a time-stamp (not stored). Traced and counted.</summary>
@@ -23,7 +23,7 @@ internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issu
     {
         using var span = ProductTelemetry.ActivitySource.StartActivity("pdf.render");
         var pdf = CertificateRendering.Render(stored.CredentialJson, stored.Jwt, language, new Uri(issuance.Options.VerificationUrl(stored.Handle)),
-            stored.Handle, stored.ShortCode, catalog.Issuer.SignatoryFor(language), keys.SealCertificate, time.GetUtcNow());
+            stored.Handle, stored.ShortCode, catalogue.Current.Issuer.SignatoryFor(language), keys.SealCertificate, time.GetUtcNow());
         ProductTelemetry.PdfRendered(language, timeStamped: false);
         return pdf;
     }
@@ -41,7 +41,7 @@ internal sealed class CertificateService(IssuerKeySet keys, IssuanceService issu
         }
         using var span = ProductTelemetry.ActivitySource.StartActivity("pdf.render");
         var sealedPdf = await CertificateRendering.RenderAsync(stored.CredentialJson, stored.Jwt, language,
-            new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle, stored.ShortCode, catalog.Issuer.SignatoryFor(language),
+            new Uri(issuance.Options.VerificationUrl(stored.Handle)), stored.Handle, stored.ShortCode, catalogue.Current.Issuer.SignatoryFor(language),
             keys.SealCertificate, time.GetUtcNow(), timeStamps, cancellationToken);
         if (sealedPdf.Succeeded)
         {

@@ -1,4 +1,4 @@
-using MicroCredentials.Catalog;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Host.Infrastructure;
@@ -25,15 +25,21 @@ internal static class IssuerServices
         var time = TimeProvider.System;
         builder.Services.AddSingleton(time);
 
-        var loaded = await LoadCatalogueAsync(options, root, CancellationToken.None);
-        if (!loaded.Succeeded)
-        {
-            throw new InvalidOperationException($"The catalogue {CataloguePath(options, root)} is not valid: {string.Join("; ", loaded.Errors)}");
-        }
-
+        var catalogPath = CataloguePath(options, root);
         var keysDir = KeysFolder(options, root);
         var (storage, database) = Storage(options);
         var store = await CredentialStore.OpenAsync(storage, time, CancellationToken.None);
+        // The catalogue lives in the database; the file is imported once, on the first start of an empty database.
+        CatalogueState catalogue;
+        try
+        {
+            (catalogue, _) = await CatalogueState.OpenAsync(store, catalogPath, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            await store.DisposeAsync();
+            throw;
+        }
 
         // The issuer identity is the database's, not the configuration's: configuration is only compared with it.
         var keys = LoadKeys(keysDir, options, DidWeb.FromBaseUrl(options.PublicBaseUrl), []);
@@ -65,7 +71,9 @@ internal static class IssuerServices
                 IncludeEmailHash = options.IncludeEmailHash,
                 ActivitySource = ProductTelemetry.ActivitySource, Issued = achievement => ProductTelemetry.CredentialIssued(TelemetryTags.StoredFormat, achievement) }, secret);
         builder.Services.AddSingleton(keys);
-        builder.Services.AddSingleton(loaded.Catalog!);
+        builder.Services.AddSingleton(catalogue);
+        builder.Services.AddTransient(sp => sp.GetRequiredService<CatalogueState>().Current); // the catalogue in force, per use
+        builder.Services.AddHostedService<CatalogueRefresher>();
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(issuance);
         // Foreign status lists are fetched only from public https addresses (Core/Net/PublicHttp).
@@ -82,7 +90,7 @@ internal static class IssuerServices
         builder.Services.AddSealTimeStamps(options.TimeStampUrl);
     }
 
-    /// <summary>The catalogue file in use (the configuration check and readiness read the catalogue through <see cref="LoadCatalogueAsync"/>).</summary>
+    /// <summary>The catalogue file: imported into an empty database at first start (the configuration check reads it through <see cref="LoadCatalogueAsync"/>).</summary>
     internal static string CataloguePath(IssuerOptions options, string contentRoot) => PathResolver.Resolve(options.CatalogPath, contentRoot);
 
     /// <summary>Loads and validates the catalogue the host issues from: start-up, the configuration check and readiness all call this.</summary>

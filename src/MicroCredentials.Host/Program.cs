@@ -1,5 +1,6 @@
 using MicroCredentials.Host;
 using MicroCredentials.Host.Apis;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Infrastructure.Configuration;
@@ -70,6 +71,7 @@ app.UseDemoAnswers();
 app.MapIssuance();
 app.MapStaffWork(); // the staff app's work pages: issue from a spreadsheet (/staff/issue)
 app.MapStaffFind(); // find credentials, a credential's history, a learner's credentials; revoke, suspend, re-issue (/staff/credentials)
+app.MapCatalogue(); // the catalogue in the database: staff pages (/staff/catalogue) and the institution's logo
 
 // Academy staff: the staff app under /staff (sign-in, setup link, administration).
 app.MapStaffApp();

@@ -57,7 +57,7 @@ public sealed partial class CertificateDocument
         }
         _labels = CertificateLabels.For(model.Language);
         _facts = CertificateFacts.From(_credential, _labels);
-        _demo = Keys.DemoKeys.SignsCredential(model.CredentialJson);
+        _demo = model.Preview || Keys.DemoKeys.SignsCredential(model.CredentialJson);
     }
 
     /// <summary>
@@ -65,6 +65,9 @@ public sealed partial class CertificateDocument
     /// (<see cref="Keys.DemoKeys"/>): one text run, exactly this text, in white on a red band above everything else.
     /// </summary>
     public const string DemoMark = "DEMO — not a valid certificate";
+
+    /// <summary>The mark on every page of a catalogue preview (<see cref="CertificateModel.Preview"/>), drawn like <see cref="DemoMark"/>.</summary>
+    public const string PreviewMark = "PREVIEW — not a certificate";
 
     /// <summary>True when the certificate carries <see cref="DemoMark"/> (its credential is signed with a demo key).</summary>
     public bool IsDemo => _demo;
@@ -135,7 +138,7 @@ public sealed partial class CertificateDocument
         using (Element(PdfBlockLevelElementTag.Paragraph))
         {
             var style = new TextStyle(CertificateFontResolver.Sans, 10, XFontStyleEx.Bold, XColors.White);
-            gfx.DrawString(DemoMark, style.Font(), style.Brush(), new XRect(0, 0, PageWidth, DemoBandHeight), XStringFormats.Center);
+            gfx.DrawString(_model.Preview ? PreviewMark : DemoMark, style.Font(), style.Brush(), new XRect(0, 0, PageWidth, DemoBandHeight), XStringFormats.Center);
         }
     }
 

@@ -30,4 +30,10 @@ public sealed record CertificateModel
 
     /// <summary>Position of the signatory, e.g. <c>Director, Academy for Lifelong Learning</c> (configuration).</summary>
     public string? SignatoryTitle { get; init; }
+
+    /// <summary>
+    /// True for the staff app's preview of a catalogue entry (an unsigned credential with demo data): every page carries
+    /// <see cref="CertificateDocument.PreviewMark"/> instead of being a certificate.
+    /// </summary>
+    public bool Preview { get; init; }
 }

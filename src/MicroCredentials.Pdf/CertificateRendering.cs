@@ -55,8 +55,21 @@ public static class CertificateRendering
         return await document.GenerateSignedPdfAsync(seal, signingTime, timeStamps, cancellationToken);
     }
 
+    /// <summary>
+    /// Renders the staff app's preview of a catalogue entry: an unsealed certificate of an unsigned credential with demo
+    /// data, marked <see cref="CertificateDocument.PreviewMark"/> on every page.
+    /// </summary>
+    /// <param name="credentialJson">The unsigned credential built from the edited entry.</param>
+    /// <param name="language"><c>nl</c>, <c>en</c> or <c>fr</c>.</param>
+    /// <param name="verificationUrl">The QR code's target (ends in <c>/v/</c> and <paramref name="handle"/>).</param>
+    /// <param name="handle">The handle printed beside the QR code.</param>
+    /// <param name="shortCode">The short code printed beside the QR code.</param>
+    /// <param name="signatory">"Name, function" of the signatory, or null.</param>
+    public static byte[] RenderPreview(string credentialJson, string language, Uri verificationUrl, string handle, string shortCode, string? signatory) =>
+        Document(credentialJson, null, language, verificationUrl, handle, shortCode, signatory, preview: true).GeneratePdf();
+
     private static CertificateDocument Document(string credentialJson, string? credentialJwt, string language, Uri verificationUrl,
-        string handle, string shortCode, string? signatory)
+        string handle, string shortCode, string? signatory, bool preview = false)
     {
         var (name, title) = SplitSignatory(signatory);
         return new CertificateDocument(new CertificateModel
@@ -69,6 +82,7 @@ public static class CertificateRendering
             ShortCode = shortCode,
             SignatoryName = name,
             SignatoryTitle = title,
+            Preview = preview,
         });
     }
 

@@ -26,7 +26,7 @@ public sealed partial class HostApiTests
         using var tsa = new TimeStampTestServer(time.GetUtcNow().AddMinutes(-1)) { Behaviour = TimeStampTestServer.Mode.Unavailable };
         using var client = new TimeStampClient(tsa.Url, PublicHttpOptions.LoopbackForTesting);
         var certificates = new CertificateService(services.GetRequiredService<IssuerKeySet>(), services.GetRequiredService<IssuanceService>(),
-            services.GetRequiredService<MicroCredentialCatalog>(), store, time, NullLogger<CertificateService>.Instance, client);
+            services.GetRequiredService<MicroCredentials.Host.Catalogue.CatalogueState>(), store, time, NullLogger<CertificateService>.Instance, client);
         var issued = await IssueAsync();
         var stored = (await services.GetRequiredService<IssuanceService>().FindAsync(issued.Handle, CancellationToken.None))!;
 

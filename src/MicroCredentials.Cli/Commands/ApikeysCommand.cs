@@ -126,7 +126,8 @@ internal static class ApikeysCommand
         }
     }
 
-    private static async Task<CredentialStore> OpenAsync(ParseResult parse, CommonOptions common, CliContext context, CancellationToken ct)
+    /// <summary>Opens the store of <c>--db</c> or <c>--postgres</c> (the catalogue commands use it too).</summary>
+    internal static async Task<CredentialStore> OpenAsync(ParseResult parse, CommonOptions common, CliContext context, CancellationToken ct)
     {
         var postgres = parse.GetValue(common.Postgres);
         var db = Path.GetFullPath(parse.GetValue(common.Database)!);

@@ -61,19 +61,23 @@ public static class CatalogLoader
         var issuer = catalog.Issuer;
         if (string.IsNullOrWhiteSpace(issuer.Name))
         {
-            errors.Add(new("issuer", "name", "the awarding body's name is missing (EU Annex I element 4)."));
+            errors.Add(new("issuer", "name", "the awarding body's name is missing (EU Annex I element 4).") { Key = "Catalogue.Check.IssuerName" });
         }
 
         if (issuer.CountryCode is not { Length: 2 } || !issuer.CountryCode.All(char.IsAsciiLetterUpper))
         {
-            errors.Add(new("issuer", "countryCode", "the issuer's country must be a two-letter ISO 3166 code such as BE (EU Annex I element 3)."));
+            errors.Add(new("issuer", "countryCode", "the issuer's country must be a two-letter ISO 3166 code such as BE (EU Annex I element 3).") { Key = "Catalogue.Check.IssuerCountry" });
         }
 
         errors.AddRange(SignatoryTitleErrors(issuer));
+        if (issuer.Logo is { } logo && LogoImage.FromDataUri(logo).Error is { } logoError)
+        {
+            errors.Add(logoError);
+        }
 
         if (catalog.MicroCredentials.Count == 0)
         {
-            errors.Add(new("catalogue", "microCredentials", "the catalogue lists no micro-credentials."));
+            errors.Add(new("catalogue", "microCredentials", "the catalogue lists no micro-credentials.") { Key = "Catalogue.Check.NoEntries" });
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -82,7 +86,7 @@ public static class CatalogLoader
             var entry = string.IsNullOrWhiteSpace(mc.Code) ? "(entry without code)" : mc.Code;
             if (!seen.Add(entry))
             {
-                errors.Add(new(entry, "code", "the code is used by more than one entry."));
+                errors.Add(new(entry, "code", "the code is used by more than one entry.") { Key = "Catalogue.Check.DuplicateCode" });
             }
 
             errors.AddRange(AnnexIRules.Check(mc, entry));
@@ -106,7 +110,10 @@ public static class CatalogLoader
             if (issuer.SignatoryTitle is null || !issuer.SignatoryTitle.TryGetValue(language, out var title) || string.IsNullOrWhiteSpace(title))
             {
                 yield return new("issuer", "signatoryTitle",
-                    $"the signatory's function in '{language}' is missing; certificates are offered in {offered}, so give signatoryTitle in each.");
+                    $"the signatory's function in '{language}' is missing; certificates are offered in {offered}, so give signatoryTitle in each.")
+                {
+                    Key = "Catalogue.Check.SignatoryTitle", Arguments = [language, offered], Language = language,
+                };
             }
         }
     }
@@ -120,7 +127,7 @@ public static class CatalogLoader
             {
                 if (CertificateCharacters.Problem(text.Normalize(System.Text.NormalizationForm.FormC), $"the {element} ({language})") is { } problem)
                 {
-                    yield return new(entry, element, problem);
+                    yield return new(entry, element, problem) { Key = "Catalogue.Check.Unprintable", Arguments = [language, problem], Language = language };
                 }
             }
         }
@@ -130,7 +137,7 @@ public static class CatalogLoader
             {
                 if (CertificateCharacters.Problem(outcome.Normalize(System.Text.NormalizationForm.FormC), $"a learning outcome ({language})") is { } problem)
                 {
-                    yield return new(entry, "learningOutcomes", problem);
+                    yield return new(entry, "learningOutcomes", problem) { Key = "Catalogue.Check.Unprintable", Arguments = [language, problem], Language = language };
                     break;
                 }
             }
@@ -138,5 +145,5 @@ public static class CatalogLoader
     }
 
     private static CatalogLoadResult Fail(string entry, string element, string message) =>
-        new() { Errors = [new CatalogError(entry, element, message)] };
+        new() { Errors = [new CatalogError(entry, element, message) { Key = "Catalogue.Check.File", Arguments = [message] }] };
 }

@@ -64,4 +64,10 @@ public sealed record IssuerProfileDefinition
 
     /// <summary>The institution's LinkedIn organisation id (digits), so LinkedIn links the certification to its page; optional.</summary>
     [JsonPropertyName("linkedInOrganizationId")] public string? LinkedInOrganizationId { get; init; }
+
+    /// <summary>
+    /// The institution's logo as a <c>data:image/png;base64,…</c> or <c>data:image/jpeg;base64,…</c> URI (see
+    /// <see cref="LogoImage"/>); optional. The verification and graduate pages show it beside the institution's name.
+    /// </summary>
+    [JsonPropertyName("logo")] public string? Logo { get; init; }
 }

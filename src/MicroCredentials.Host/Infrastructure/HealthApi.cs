@@ -1,3 +1,5 @@
+using MicroCredentials.Catalog;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Data;
 using MicroCredentials.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +25,7 @@ internal static class HealthApi
 
     private static async Task<Results<Ok<HealthAnswer>, JsonHttpResult<HealthAnswer>>> ReadyAsync(CredentialStore store, IssuerKeySet keys,
         IOptions<IssuerOptions> options, StatusListPublisher publisher, IWebHostEnvironment environment, IssuerIdentityState identity,
-        IConfiguration configuration, CancellationToken ct)
+        IConfiguration configuration, CatalogueState catalogue, CancellationToken ct)
     {
         var minimumFree = (configuration.GetSection(HealthOptions.Section).Get<HealthOptions>() ?? new HealthOptions()).MinimumFreeBytes;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -35,7 +37,7 @@ internal static class HealthApi
         [
             await RunAsync("database", () => DatabaseAsync(store, sqlite, timeout.Token)),
             await RunAsync("keys", () => Task.FromResult(Keys(keys, options.Value, environment.ContentRootPath, identity))),
-            await RunAsync("catalogue", () => CatalogueAsync(options.Value, environment.ContentRootPath, timeout.Token)),
+            await RunAsync("catalogue", () => CatalogueAsync(catalogue, timeout.Token)),
             await RunAsync("status_lists", () => StatusListsAsync(store, publisher, timeout.Token)),
             await RunAsync("disk_space", () => Task.FromResult(Disk(sqlite is null ? environment.ContentRootPath : Path.GetDirectoryName(Path.GetFullPath(sqlite))!, minimumFree))),
         ];
@@ -90,12 +92,14 @@ internal static class HealthApi
         return (usable && (now.SealCertificate is null || canSeal), $"keys load; Ed25519 {now.Ed25519PublicKeyMultibase} signs; {seal}");
     }
 
-    // Through the catalogue loading start-up uses, so the check follows wherever the catalogue comes from.
-    private static async Task<(bool, string)> CatalogueAsync(IssuerOptions options, string contentRoot, CancellationToken ct)
+    // The catalogue in the database (the file is only the first-start import): re-read, then checked like 'catalog check'.
+    private static async Task<(bool, string)> CatalogueAsync(CatalogueState catalogue, CancellationToken ct)
     {
-        var path = IssuerServices.CataloguePath(options, contentRoot);
-        var loaded = await IssuerServices.LoadCatalogueAsync(options, contentRoot, ct);
-        return loaded.Succeeded ? (true, $"{path} valid") : (false, $"{path}: {string.Join("; ", loaded.Errors.Take(3))}");
+        await catalogue.ReloadAsync(ct);
+        var errors = CatalogLoader.Validate(catalogue.Current);
+        return errors.Count == 0
+            ? (true, $"{catalogue.Current.MicroCredentials.Count} micro-credentials in the database, valid")
+            : (false, string.Join("; ", errors.Take(3)));
     }
 
     private static async Task<(bool, string)> StatusListsAsync(CredentialStore store, StatusListPublisher publisher, CancellationToken ct)

@@ -8,6 +8,7 @@ namespace MicroCredentials.Host.Infrastructure;
 internal static class SecurityHeaders
 {
     private const string ContentSecurityPolicy =
+        // connect-src 'self': the staff pages' script talks to its own origin only (the catalogue form's live check, the passkey ceremony).
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'";
 

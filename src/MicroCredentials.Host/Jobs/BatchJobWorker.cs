@@ -1,4 +1,4 @@
-using MicroCredentials.Catalog;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Data.Jobs;
 using MicroCredentials.Host.Infrastructure.Telemetry;
 
@@ -9,7 +9,7 @@ namespace MicroCredentials.Host.Jobs;
 /// host that stopped or crashed (its expired claims are taken over). On PostgreSQL every host runs one; they share
 /// the rows of a job.
 /// </summary>
-internal sealed partial class BatchJobWorker(BatchJobRunner runner, MicroCredentialCatalog catalog, BatchJobSignal signal, BatchJobOptions options,
+internal sealed partial class BatchJobWorker(BatchJobRunner runner, CatalogueState catalogue, BatchJobSignal signal, BatchJobOptions options,
     ILogger<BatchJobWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,7 +21,7 @@ internal sealed partial class BatchJobWorker(BatchJobRunner runner, MicroCredent
             var run = new BatchJobRunTelemetry();
             try
             {
-                var ran = await runner.RunNextAsync(catalog, run, stoppingToken);
+                var ran = await runner.RunNextAsync(catalogue.Current, run, stoppingToken);
                 run.Ended();
                 if (ran is { } jobId)
                 {

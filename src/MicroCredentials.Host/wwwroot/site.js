@@ -47,3 +47,38 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 });
+
+// The catalogue form's live EU Annex I check: on every field change the form is checked by the server (the messages of
+// 'catalog check', in the page's language) and each message is shown next to its field. Submitting checks it again.
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.querySelector('form[data-live-check]');
+  if (!form) return;
+  const summary = document.querySelector('[data-check-summary]');
+  let pending = 0;
+  form.addEventListener('change', async (event) => {
+    if (event.target && event.target.type === 'file') return;
+    const body = new FormData(form);
+    body.delete('logo');
+    const ticket = ++pending;
+    const response = await fetch(form.dataset.liveCheck, { method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok || ticket !== pending) return;
+    const answer = await response.json();
+    for (const slot of form.querySelectorAll('[data-error-for]')) slot.textContent = '';
+    for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    const general = [];
+    for (const error of answer.errors) {
+      const slot = error.field ? form.querySelector(`[data-error-for="${CSS.escape(error.field)}"]`) : null;
+      if (!slot) { general.push(error.message); continue; }
+      slot.textContent = slot.textContent ? `${slot.textContent} ${error.message}` : error.message;
+      const input = document.getElementById(slot.id.replace(/^e-/, 'f-'));
+      if (input) input.setAttribute('aria-invalid', 'true');
+    }
+    if (summary) {
+      const count = summary.querySelector('[data-check-count]');
+      count.textContent = answer.summary;
+      count.dataset.checkCount = String(answer.errors.length);
+      const list = summary.querySelector('[data-check-general]');
+      list.replaceChildren(...general.map(text => Object.assign(document.createElement('li'), { textContent: text })));
+    }
+  });
+});

@@ -105,6 +105,15 @@ internal sealed partial class StaffSession
         return await SendAsync(request);
     }
 
+    /// <summary>POSTs a multipart form (file uploads) with a fresh antiforgery token taken from the page at <paramref name="tokenFrom"/>.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string path, MultipartFormDataContent content, string tokenFrom)
+    {
+        content.Add(new StringContent(await AntiforgeryTokenAsync(tokenFrom)), "__RequestVerificationToken");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Accept.ParseAdd("text/html");
+        return await SendAsync(request);
+    }
+
     /// <summary>The antiforgery token of the first form on a page of this session.</summary>
     public async Task<string> AntiforgeryTokenAsync(string path)
     {
