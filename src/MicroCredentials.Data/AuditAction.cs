@@ -46,4 +46,10 @@ public enum AuditAction
     AccountChange,
     /// <summary>A wallet offer (OpenID4VCI) was made for a credential, redeemed, refused or used to issue (detail says which).</summary>
     Wallet,
+
+    /// <summary>An e-mail with the learner's download link was sent (actor: who queued it; detail: job, line, language, the server's answer).</summary>
+    EmailSent,
+
+    /// <summary>An e-mail with the learner's download link finally failed (actor: who queued it; detail: job, line, the server's answer).</summary>
+    EmailFailed,
 }

@@ -2,6 +2,7 @@ using MicroCredentials.Host;
 using MicroCredentials.Host.Apis;
 using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
+using MicroCredentials.Host.Mail;
 using MicroCredentials.Host.Staff;
 using MicroCredentials.Host.Staff.Work;
 using MicroCredentials.Host.Wallet;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(HostContentRoot.Options(args));
 // Issuer: options, keys, catalogue, storage (SQLite by default, PostgreSQL for scale), issuance and verification.
 await builder.AddIssuerAsync();
 builder.Services.AddBatchJobs(builder.Configuration); // durable batch jobs and their background worker (section Jobs)
+builder.Services.AddMail(builder.Configuration); // e-mail to the graduates over SMTP and its worker (section Mail; off without Mail:Host)
 
 // HTTP: problem details for every error, size limits, rate limiting of public endpoints, OpenAPI.
 builder.Services.AddHttpPlumbing();
@@ -57,6 +59,7 @@ app.MapWallet();
 app.UseDemoAnswers();
 app.MapIssuance();
 app.MapStaffWork(); // the staff app's work pages: issue from a spreadsheet (/staff/issue)
+app.MapStaffMail(); // e-mail the graduates of a finished job (/staff/issue/jobs/{id}/mail)
 
 // Academy staff: the staff app under /staff (sign-in, setup link, administration).
 app.MapStaffApp();

@@ -24,6 +24,8 @@ internal static class SchemaMigrations
         new(9, "Staff job contacts", JobContactsMigration.Sql("TEXT"), JobContactsMigration.Sql("TIMESTAMPTZ")),
         new(10, "Staff column mappings", ColumnMappingsMigration.Sql("TEXT"), ColumnMappingsMigration.Sql("TIMESTAMPTZ")),
         new(11, "Wallet offers and nonces (OpenID4VCI)", WalletMigration.Sql("TEXT"), WalletMigration.Sql("TIMESTAMPTZ")),
+        new(13, "E-mail to the graduates", MailMigration.Sql("INTEGER PRIMARY KEY", "TEXT"),
+            MailMigration.Sql("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "TIMESTAMPTZ")),
     ];
 
     // Partial index predicates are written exactly as the queries write them, so both planners use the indexes.
