@@ -14,7 +14,7 @@ namespace MicroCredentials.Host.Mail;
 /// micro-credential's title in that language, the learner's name, the personal download link and the verification link,
 /// what the files are, the signatory; a plain-text part and a simple HTML part (rendered by Razor, so every text is escaped).
 /// </summary>
-internal sealed class MailComposer(IStringLocalizer<MailTexts> texts, MailOptions options, IServiceProvider services, ILoggerFactory loggers)
+internal sealed class MailComposer(IStringLocalizer<MailTexts> texts, MailOptions options, IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
     /// <summary>The texts of a message in its language.</summary>
     /// <param name="message">The stored message (language, name, code).</param>
@@ -75,7 +75,9 @@ internal sealed class MailComposer(IStringLocalizer<MailTexts> texts, MailOption
 
     private async Task<string> HtmlAsync(MailContent content)
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        // The renderer needs scoped component services: one scope per message, as a request would have.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(MailBody.Content)] = content });

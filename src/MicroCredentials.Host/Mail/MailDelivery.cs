@@ -33,6 +33,20 @@ internal sealed partial class MailDelivery(CredentialStore store, IssuanceServic
             return 0;
         }
 
+        try
+        {
+            return await SendClaimedAsync(claimed, stoppingToken);
+        }
+        catch
+        {
+            // A bug or the database gone mid-tick: the messages not recorded go back to the queue at once, not after the lease.
+            await store.ReleaseMailClaimsAsync(workerId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<int> SendClaimedAsync(IReadOnlyList<MailMessageRecord> claimed, CancellationToken stoppingToken)
+    {
         var sent = 0;
         using var client = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
         var connectProblem = await ConnectAsync(client);
