@@ -52,4 +52,10 @@ public enum AuditAction
 
     /// <summary>An administrator rotated the issuer's keys (detail: the moment, the new and the retired Ed25519 key, file or HSM).</summary>
     KeyRotation,
+
+    /// <summary>An e-mail with the learner's download link was sent (actor: who queued it; detail: job, line, language, the server's answer).</summary>
+    EmailSent,
+
+    /// <summary>An e-mail with the learner's download link finally failed (actor: who queued it; detail: job, line, the server's answer).</summary>
+    EmailFailed,
 }

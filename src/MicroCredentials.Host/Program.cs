@@ -5,6 +5,7 @@ using MicroCredentials.Host.Components;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Infrastructure.Configuration;
 using MicroCredentials.Host.Infrastructure.Telemetry;
+using MicroCredentials.Host.Mail;
 using MicroCredentials.Host.Staff;
 using MicroCredentials.Host.Staff.Find;
 using MicroCredentials.Host.Staff.Work;
@@ -25,6 +26,7 @@ builder.AddTelemetry();
 // Issuer: options, keys, catalogue, storage (SQLite by default, PostgreSQL for scale), issuance and verification.
 await builder.AddIssuerAsync();
 builder.Services.AddBatchJobs(builder.Configuration); // durable batch jobs and their background worker (section Jobs)
+builder.Services.AddMail(builder.Configuration); // e-mail to the graduates over SMTP and its worker (section Mail; off without Mail:Host)
 
 // HTTP: problem details for every error, size limits, rate limiting of public endpoints, OpenAPI.
 builder.Services.AddHttpPlumbing();
@@ -72,6 +74,7 @@ app.MapIssuance();
 app.MapStaffWork(); // the staff app's work pages: issue from a spreadsheet (/staff/issue)
 app.MapStaffFind(); // find credentials, a credential's history, a learner's credentials; revoke, suspend, re-issue (/staff/credentials)
 app.MapCatalogue(); // the catalogue in the database: staff pages (/staff/catalogue) and the institution's logo
+app.MapStaffMail(); // e-mail the graduates of a finished job (/staff/issue/jobs/{id}/mail)
 
 // Academy staff: the staff app under /staff (sign-in, setup link, administration).
 app.MapStaffApp();

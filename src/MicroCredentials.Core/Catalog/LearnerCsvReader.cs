@@ -21,7 +21,11 @@ public static partial class LearnerCsvReader
         ["grade"] = ["grade", "mark", "cijfer", "score", "resultaat"],
         ["start"] = ["start", "start date", "begindatum", "begin"],
         ["end"] = ["end", "end date", "einddatum", "einde"],
+        ["language"] = ["language", "taal", "langue", "lang"],
     };
+
+    /// <summary>The languages a learner's e-mail can be written in (the optional language column).</summary>
+    public static readonly IReadOnlyList<string> Languages = ["nl", "en", "fr"];
 
     private static readonly string[] Required = ["email", "name", "code", "awarded"];
 
@@ -173,6 +177,12 @@ public static partial class LearnerCsvReader
             errors.Add(new(file, line, "grade", problem));
         }
 
+        var language = Get("language").ToLowerInvariant();
+        if (language.Length > 0 && !Languages.Contains(language))
+        {
+            errors.Add(new(file, line, "language", $"'{LearnerName.Shown(language)}' is not a language we write in; write nl, en or fr (or leave it empty)."));
+        }
+
         if (errors.Count > before)
         {
             return null;
@@ -188,6 +198,7 @@ public static partial class LearnerCsvReader
             Grade = grade.Length == 0 ? null : grade,
             Start = start,
             End = end,
+            Language = language.Length == 0 ? null : language,
         };
     }
 

@@ -27,6 +27,9 @@ public sealed record LearnerRow
     /// <summary>Last day of the learning activity.</summary>
     public DateOnly? End { get; init; }
 
+    /// <summary>The learner's language for e-mail (<c>nl</c>, <c>en</c> or <c>fr</c>), when the file has a language column.</summary>
+    public string? Language { get; init; }
+
     /// <summary>The e-mail normalised for hashing and idempotency: trimmed, lower-case (invariant).</summary>
     public string NormalizedEmail => NormalizeEmail(Email);
 

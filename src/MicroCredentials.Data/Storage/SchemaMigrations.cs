@@ -25,6 +25,8 @@ internal static class SchemaMigrations
         new(10, "Staff column mappings", ColumnMappingsMigration.Sql("TEXT"), ColumnMappingsMigration.Sql("TIMESTAMPTZ")),
         new(11, "Wallet offers and nonces (OpenID4VCI)", WalletMigration.Sql("TEXT"), WalletMigration.Sql("TIMESTAMPTZ")),
         new(12, "Catalogue in the database", CatalogueMigration.Sql("TEXT"), CatalogueMigration.Sql("TIMESTAMPTZ")),
+        new(13, "E-mail to the graduates", MailMigration.Sql("INTEGER PRIMARY KEY", "TEXT"),
+            MailMigration.Sql("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "TIMESTAMPTZ")),
         new(14, "Learner names searchable on credentials", LearnerNameMigration.Sql, LearnerNameMigration.Sql, LearnerNameMigration.BackfillAsync),
         new(15, "Staff passkeys", StaffPasskeysMigration.Sql("TEXT", "BLOB", "INTEGER"), StaffPasskeysMigration.Sql("TIMESTAMPTZ", "BYTEA", "BOOLEAN")),
     ];

@@ -8,7 +8,7 @@ namespace MicroCredentials.Host.Staff.Work;
 internal static class ColumnMapping
 {
     /// <summary>The learner fields in the order the mapping form offers them.</summary>
-    public static readonly IReadOnlyList<string> Fields = ["email", "name", "code", "awarded", "grade", "start", "end"];
+    public static readonly IReadOnlyList<string> Fields = ["email", "name", "code", "awarded", "grade", "start", "end", "language"];
 
     /// <summary>The fields every row needs.</summary>
     public static readonly IReadOnlyList<string> Required = ["email", "name", "code", "awarded"];
@@ -22,6 +22,7 @@ internal static class ColumnMapping
         ["grade"] = ["grade", "mark", "cijfer", "score", "resultaat", "note", "résultat"],
         ["start"] = ["start", "start date", "begindatum", "begin", "startdatum", "début", "date de début"],
         ["end"] = ["end", "end date", "einddatum", "einde", "fin", "date de fin"],
+        ["language"] = ["language", "taal", "langue", "lang"],
     };
 
     /// <summary>The field each header cell names, or empty; a field is given to its first column only.</summary>

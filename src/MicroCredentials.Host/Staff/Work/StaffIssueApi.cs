@@ -106,6 +106,7 @@ internal static partial class StaffIssueApi
         // Only the good rows become the job: invalid rows stay in the grid to be fixed and issued in a later run.
         var jobId = await issuance.Store.CreateBatchJobAsync(csv with { Errors = [] }, Actor(http), draft.FileName, ct);
         await issuance.Store.SaveJobContactsAsync(jobId, csv.Rows.Select(r => (r.Line, r.Email)), ct);
+        await issuance.Store.SaveJobContactLanguagesAsync(jobId, csv.Rows.Where(r => r.Language is not null).Select(r => (r.Line, r.Language!)), ct);
         await issuance.Store.SaveColumnMappingAsync(Actor(http), ColumnMapping.HeaderKey(draft.Table.Header), string.Join(';', draft.Mapping), ct);
         signal.Wake();
         return TypedResults.Redirect($"/staff/issue/jobs/{jobId}");
@@ -162,7 +163,7 @@ internal static partial class StaffIssueApi
     internal static string Actor(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : "staff";
 
     // Every staff form carries the antiforgery token; a form without it (or unreadable) is refused with 400.
-    private static async Task<IResult?> FormProblemAsync(HttpContext http, IAntiforgery antiforgery)
+    internal static async Task<IResult?> FormProblemAsync(HttpContext http, IAntiforgery antiforgery)
     {
         if (!http.Request.HasFormContentType)
         {
