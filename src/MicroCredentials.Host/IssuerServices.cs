@@ -1,6 +1,7 @@
-using MicroCredentials.Host.Catalogue;
+using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
+using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Host.Infrastructure;
 using MicroCredentials.Host.Infrastructure.Telemetry;
 using MicroCredentials.Keys;

@@ -157,10 +157,6 @@ public sealed partial class IssuanceService
     }
 
     /// <summary>The pepper of the learners table's e-mail hashes (derived from the download secret).</summary>
-    /// <summary>The peppered lookup hash of an e-mail address (<see cref="LearnerEmailHash"/>), to compare an address given again with a learner's.</summary>
-    /// <param name="email">The address as entered.</param>
-    public string EmailLookupHash(string email) => LearnerEmailHash.Compute(LearnerPepper(), email);
-
     private byte[] LearnerPepper() => System.Security.Cryptography.HMACSHA256.HashData(_downloadSecret, "learner-lookup-pepper-v1"u8);
 
     /// <summary>Why a learner row may not be signed (the name and date rules of <see cref="LearnerCsvReader"/>), or null.</summary>

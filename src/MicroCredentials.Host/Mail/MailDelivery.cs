@@ -1,4 +1,3 @@
-using MicroCredentials.Host.Infrastructure.Telemetry;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -6,6 +5,7 @@ using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
 using MicroCredentials.Data.Mail;
+using MicroCredentials.Host.Infrastructure.Telemetry;
 using MimeKit;
 
 namespace MicroCredentials.Host.Mail;
