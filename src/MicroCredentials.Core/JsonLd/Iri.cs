@@ -1,10 +1,14 @@
+using System.Buffers;
 using System.Text;
+using MicroCredentials.Rdf;
 
 namespace MicroCredentials.JsonLd;
 
 /// <summary>IRI tests and RFC 3986 §5.2 reference resolution (no normalization, as JSON-LD 1.1 requires).</summary>
 internal static class Iri
 {
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\n\r\f");
+
     /// <summary>An absolute IRI: a scheme, a colon, and no whitespace (the test JavaScript processors use).</summary>
     public static bool IsAbsolute(string s)
     {
@@ -14,15 +18,7 @@ internal static class Iri
             return false;
         }
 
-        foreach (var c in s)
-        {
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !s.AsSpan().ContainsAny(Whitespace);
     }
 
     public static bool IsBlankNode(string s) => s.StartsWith("_:", StringComparison.Ordinal);
@@ -31,18 +27,7 @@ internal static class Iri
     public static bool IsWellFormedNode(string s) =>
         IsBlankNode(s) || (IsAbsolute(s) && !HasInvalidIriChars(s) && s.IndexOf('#', s.IndexOf('#', StringComparison.Ordinal) + 1) < 0);
 
-    private static bool HasInvalidIriChars(string s)
-    {
-        foreach (var c in s)
-        {
-            if (c <= 0x20 || c is '<' or '>' or '"' or '{' or '}' or '|' or '^' or '`' or '\\')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasInvalidIriChars(string s) => !NQuads.IsPlainIri(s);
 
     /// <summary>Index of the colon ending a valid scheme, or -1.</summary>
     private static int SchemeEnd(string s)

@@ -19,7 +19,10 @@ internal sealed class RdfSerializer(NodeMap nodeMap, JsonLdOptions options)
     private static readonly RdfTerm RdfLanguage = RdfTerm.Iri(Rdf + "language");
     private static readonly RdfTerm RdfDirection = RdfTerm.Iri(Rdf + "direction");
 
-    private readonly List<Quad> quads = [];
+    /// <summary>Room for a typical credential's quads from the start (the list still grows for larger documents).</summary>
+    private const int InitialQuadCapacity = 128;
+
+    private readonly List<Quad> quads = new(InitialQuadCapacity);
 
     /// <summary>Lists entered by List Conversion (bounded by <see cref="CoreLimits.JsonLdMaxNestingDepth"/>).</summary>
     private int listDepth;

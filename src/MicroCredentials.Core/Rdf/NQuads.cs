@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,12 @@ namespace MicroCredentials.Rdf;
 /// </summary>
 public static partial class NQuads
 {
+    /// <summary>Characters not allowed in an IRIREF (written as <c>\uXXXX</c>): controls, space, <c>&lt;&gt;"{}|^`\</c>.</summary>
+    private static readonly SearchValues<char> IriEscaped = SearchValues.Create(ControlsAndSpace() + "<>\"{}|^`\\");
+
+    /// <summary>Characters a canonical literal escapes: <c>\</c>, <c>"</c>, the C0 controls and DEL.</summary>
+    private static readonly SearchValues<char> LiteralEscaped = SearchValues.Create(ControlsAndSpace()[..0x20] + "\\\"\u007f");
+
     /// <summary>Serializes quads, one line each, in the given order.</summary>
     public static string Serialize(IEnumerable<Quad> quads)
     {
@@ -92,24 +99,30 @@ public static partial class NQuads
 
     private static void AppendIri(StringBuilder sb, string iri)
     {
-        // Canonical N-Quads writes IRIs as they are; characters not allowed in IRIREF are UCHAR-escaped.
-        foreach (var c in iri)
+        // Canonical N-Quads writes IRIs as they are; characters not allowed in IRIREF are UCHAR-escaped. The runs
+        // between such characters (almost always the whole IRI) are appended in one call.
+        var rest = iri.AsSpan();
+        int next;
+        while ((next = rest.IndexOfAny(IriEscaped)) >= 0)
         {
-            if (c <= 0x20 || c is '<' or '>' or '"' or '{' or '}' or '|' or '^' or '`' or '\\')
-            {
-                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append(c);
-            }
+            sb.Append(rest[..next]).Append("\\u").Append(((int)rest[next]).ToString("X4", CultureInfo.InvariantCulture));
+            rest = rest[(next + 1)..];
         }
+
+        sb.Append(rest);
     }
+
+    /// <summary>True when <see cref="AppendIri"/> writes <paramref name="iri"/> unchanged.</summary>
+    internal static bool IsPlainIri(ReadOnlySpan<char> iri) => !iri.ContainsAny(IriEscaped);
 
     private static void AppendEscapedLiteral(StringBuilder sb, string value)
     {
-        foreach (var c in value)
+        var rest = value.AsSpan();
+        int next;
+        while ((next = rest.IndexOfAny(LiteralEscaped)) >= 0)
         {
+            sb.Append(rest[..next]);
+            var c = rest[next];
             switch (c)
             {
                 case '\\': sb.Append("\\\\"); break;
@@ -119,18 +132,20 @@ public static partial class NQuads
                 case '\b': sb.Append("\\b"); break;
                 case '\t': sb.Append("\\t"); break;
                 case '\f': sb.Append("\\f"); break;
-                default:
-                    if (c < 0x20 || c == 0x7F)
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
+                default: sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)); break;
             }
+
+            rest = rest[(next + 1)..];
         }
+
+        sb.Append(rest);
     }
+
+    private static string ControlsAndSpace() => string.Create(0x21, 0, static (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)i;
+        }
+    });
 }

@@ -7,20 +7,18 @@ internal sealed partial class Rdfc10Canonicalizer
 {
     private void Encode(IReadOnlyList<Quad> input)
     {
-        var seen = new HashSet<Quad>(input.Count);
+        // Equal terms get the same encoded array (one per distinct IRI, one per distinct literal form), so two quads
+        // are equal exactly when their encodings hold the same arrays and node numbers: the duplicate check below
+        // compares references instead of hashing every term's strings a second time.
+        var seen = new HashSet<EncodedQuad>(input.Count);
         var nodeIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var termCache = new Dictionary<RdfTerm, byte[]>();
+        var iris = new Dictionary<string, byte[]>(input.Count, StringComparer.Ordinal);
+        var literals = new Dictionary<string, byte[]>(input.Count, StringComparer.Ordinal);
         var sb = new StringBuilder(128);
+        quads.Capacity = input.Count;
 
         foreach (var quad in input)
         {
-            // An RDF dataset is a set of quads (RDFC-1.0 §4.4.3 takes a dataset): duplicates count once.
-            if (!seen.Add(quad))
-            {
-                continue;
-            }
-
-            var index = quads.Count;
             var (subject, subjectNode) = EncodeTerm(quad.Subject);
             var (obj, objectNode) = EncodeTerm(quad.Object);
             var (graph, graphNode) = quad.Graph is { } g ? EncodeTerm(g) : (null, -1);
@@ -29,7 +27,15 @@ internal sealed partial class Rdfc10Canonicalizer
                 throw new ArgumentException("A predicate cannot be a blank node (RDF 1.1 Concepts §3.1).", nameof(input));
             }
 
-            quads.Add(new EncodedQuad(subject, subjectNode, Serialized(quad.Predicate), obj, objectNode, graph, graphNode));
+            // An RDF dataset is a set of quads (RDFC-1.0 §4.4.3 takes a dataset): duplicates count once.
+            var encoded = new EncodedQuad(subject, subjectNode, Serialized(quad.Predicate), obj, objectNode, graph, graphNode);
+            if (!seen.Add(encoded))
+            {
+                continue;
+            }
+
+            var index = quads.Count;
+            quads.Add(encoded);
             AddToNode(subjectNode, index);
             AddToNode(objectNode, index);
             AddToNode(graphNode, index);
@@ -55,15 +61,34 @@ internal sealed partial class Rdfc10Canonicalizer
 
         byte[] Serialized(RdfTerm term)
         {
-            if (!termCache.TryGetValue(term, out var bytes))
+            if (term.IsIri && term.Datatype is null && term.Language is null)
             {
-                sb.Clear();
-                NQuads.AppendTerm(sb, term);
-                bytes = System.Text.Encoding.UTF8.GetBytes(sb.ToString());
-                termCache.Add(term, bytes);
+                if (!iris.TryGetValue(term.Value, out var iri))
+                {
+                    iri = NQuads.IsPlainIri(term.Value) ? Bracketed(term.Value) : Utf8(term);
+                    iris.Add(term.Value, iri);
+                }
+
+                return iri;
+            }
+
+            sb.Clear();
+            NQuads.AppendTerm(sb, term);
+            var text = sb.ToString();
+            if (!literals.TryGetValue(text, out var bytes))
+            {
+                bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                literals.Add(text, bytes);
             }
 
             return bytes;
+        }
+
+        byte[] Utf8(RdfTerm term)
+        {
+            sb.Clear();
+            NQuads.AppendTerm(sb, term);
+            return System.Text.Encoding.UTF8.GetBytes(sb.ToString());
         }
 
         void AddToNode(int node, int quadIndex)
@@ -74,6 +99,16 @@ internal sealed partial class Rdfc10Canonicalizer
                 quadsByNode[node].Add(quadIndex);
             }
         }
+    }
+
+    /// <summary><c>&lt;iri&gt;</c> in UTF-8, for an IRI with nothing to escape.</summary>
+    private static byte[] Bracketed(string iri)
+    {
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(iri) + 2];
+        bytes[0] = (byte)'<';
+        System.Text.Encoding.UTF8.GetBytes(iri, bytes.AsSpan(1));
+        bytes[^1] = (byte)'>';
+        return bytes;
     }
 
     /// <summary>A quad with non-blank terms serialized to UTF-8 and blank nodes as numbers (-1 when not blank).</summary>
