@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MicroCredentials.Host.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace MicroCredentials.Host.Tests.Operations;
 
@@ -54,21 +55,35 @@ public sealed class HealthTests
     [Test]
     public async Task Ready_CatalogueTurnsInvalid_503NamingTheCatalogueCheck()
     {
-        var folder = Directory.CreateTempSubdirectory("microcred-health-").FullName;
-        var catalogue = Path.Combine(folder, "catalog.json");
-        File.Copy(RepositoryPaths.File("samples", "catalog.json"), catalogue);
-        await using var factory = await HostFactory.CreateAsync("Sqlite", extra: new Dictionary<string, string?> { ["Issuer:CatalogPath"] = catalogue });
+        // The catalogue lives in the database (the file is only the first-start import), and every save through the app
+        // is checked; a damaged row — here one whose learning outcomes were removed behind the app's back — must still
+        // take the host out of service, by name.
+        await using var factory = await HostFactory.CreateAsync("Sqlite");
         using var client = factory.Client();
         Assert.That((await client.GetAsync("/healthz/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        await File.WriteAllTextAsync(catalogue, "{ \"microCredentials\": [ { \"code\": 1 } ] }");
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(factory.TempFolder, "data", "microcredentials.db")};Pooling=False"))
+        {
+            await db.OpenAsync();
+            await using var read = db.CreateCommand();
+            read.CommandText = "SELECT code, revision, json FROM catalogue_entries ORDER BY revision DESC LIMIT 1";
+            await using var reader = await read.ExecuteReaderAsync();
+            Assert.That(await reader.ReadAsync(), Is.True);
+            var (code, revision, json) = (reader.GetString(0), reader.GetInt64(1), JsonNode.Parse(reader.GetString(2))!.AsObject());
+            await reader.DisposeAsync();
+            json.Remove("learningOutcomes");
+            await using var damage = db.CreateCommand();
+            damage.CommandText = "UPDATE catalogue_entries SET json = $json WHERE code = $code AND revision = $revision";
+            damage.Parameters.AddWithValue("$json", json.ToJsonString());
+            damage.Parameters.AddWithValue("$code", code);
+            damage.Parameters.AddWithValue("$revision", revision);
+            Assert.That(await damage.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
 
         var (status, check) = await ReadyCheckAsync(client, "catalogue");
         Assert.That(status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That((string?)check["status"], Is.EqualTo("fail"));
-        Assert.That((string?)check["detail"], Does.StartWith(catalogue + ": "));
-        await factory.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        Assert.That((string?)check["detail"], Is.Not.Empty);
     }
 
     [TestCase("0", HttpStatusCode.OK, "pass", TestName = "Ready_NoFreeSpaceAskedFor_DiskSpacePasses")]
