@@ -133,6 +133,20 @@ public sealed class Pkcs11KeysTests
     }
 
     [Test]
+    public void Rotate_InTheSecondTheKeysWereMade_TakesTheNextFreeLabels()
+    {
+        // The fixture's generation was made at VerifierSetup.Issued with the prefix "core": a rotation from that very
+        // second with the same prefix would reuse its labels (what failed when a script rotated straight after generating).
+        var rotation = ModuleKeyGenerator.Rotate(token.Options, folder, time.GetUtcNow(), "core", "CN=HSM test seal", time);
+
+        Assert.That(rotation.Retired.ModuleKeys!.Ed25519, Is.EqualTo("core-ed25519-" + KeyRotation.Stamp(VerifierSetup.Issued)));
+        Assert.That(rotation.Current.ModuleKeys!.Ed25519, Is.EqualTo(rotation.Retired.ModuleKeys.Ed25519 + "-2"));
+        Assert.That(rotation.Current.ModuleKeys.Seal, Is.EqualTo(rotation.Retired.ModuleKeys.Seal + "-2"));
+        using var keys = Load();
+        Assert.That(keys.Ed25519PublicKeyMultibase, Is.EqualTo(rotation.Current.Ed25519), "the new generation signs");
+    }
+
+    [Test]
     public void Load_WrongPin_NamesThePinSetting()
     {
         var options = token.Options;

@@ -41,7 +41,7 @@ public static class ModuleKeyGenerator
         }
 
         using var module = Pkcs11Module.Open(options);
-        var record = CreateGeneration(module, ModuleKeyLabels.Create(CheckedPrefix(labelPrefix), KeyRotation.Stamp(time.GetUtcNow())), sealSubject, time, null);
+        var record = CreateGeneration(module, FreeLabels(module, CheckedPrefix(labelPrefix), KeyRotation.Stamp(time.GetUtcNow())), sealSubject, time, null);
         Directory.CreateDirectory(Path.GetDirectoryName(historyPath)!);
         WriteSealCertificate(Path.GetDirectoryName(historyPath)!, record);
         new KeyHistory { Generations = [record] }.Write(historyPath);
@@ -85,13 +85,35 @@ public static class ModuleKeyGenerator
 
         KeyRotation.CheckCanRotate(history[^1], moment, now);
         using var module = Pkcs11Module.Open(options);
-        var next = CreateGeneration(module, ModuleKeyLabels.Create(CheckedPrefix(labelPrefix), KeyRotation.Stamp(moment)), sealSubject, time, moment);
+        var next = CreateGeneration(module, FreeLabels(module, CheckedPrefix(labelPrefix), KeyRotation.Stamp(moment)), sealSubject, time, moment);
         var previous = history[^1] with { ValidUntil = moment };
         history[^1] = previous;
         history.Add(next);
         WriteSealCertificate(directory, next);
         new KeyHistory { Generations = history }.Write(historyPath);
         return new KeyRotationResult(directory, previous, next);
+    }
+
+    /// <summary>How many generations may share one second's stamp (a rotation straight after generating, in tests or scripts).</summary>
+    internal const int MaxLabelsPerStamp = 9;
+
+    /// <summary>
+    /// The labels for a new generation stamped <paramref name="stamp"/>: the plain stamp when no object in the token
+    /// carries any of its labels, else the stamp with <c>-2</c>, <c>-3</c>… (two generations made in the same second,
+    /// or labels left by someone else's key).
+    /// </summary>
+    private static ModuleKeyLabels FreeLabels(Pkcs11Module module, string prefix, string stamp)
+    {
+        for (var n = 1; n <= MaxLabelsPerStamp; n++)
+        {
+            var labels = ModuleKeyLabels.Create(prefix, n == 1 ? stamp : $"{stamp}-{n}");
+            if (!new[] { labels.Ed25519, labels.Es256, labels.Rs256, labels.Seal! }.Any(module.HasObject))
+            {
+                return labels;
+            }
+        }
+
+        throw new KeyModuleException($"The module ({module.Description}) holds objects labelled '{prefix}-…-{stamp}' for {MaxLabelsPerStamp} generations already: choose another label prefix.");
     }
 
     private static KeyGenerationRecord CreateGeneration(Pkcs11Module module, ModuleKeyLabels labels, string sealSubject, TimeProvider time, DateTimeOffset? validFrom)

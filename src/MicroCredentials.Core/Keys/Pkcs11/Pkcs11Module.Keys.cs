@@ -71,6 +71,9 @@ public sealed partial class Pkcs11Module
     internal byte[] Sign(IObjectHandle privateKey, ulong mechanism, byte[] data) =>
         WithSession(session => session.Sign(Factories.MechanismFactory.Create(mechanism), privateKey, data));
 
+    /// <summary>Whether the token holds any object (key or certificate) with this label.</summary>
+    internal bool HasObject(string label) => WithSession(session => session.FindAllObjects([Attribute(CKA.CKA_LABEL, label)]).Count > 0);
+
     /// <summary>
     /// Generates a key pair in the token with this label: the private key <c>CKA_SENSITIVE</c>, not
     /// <c>CKA_EXTRACTABLE</c>, a token object that only signs; the public key a token object that verifies.
