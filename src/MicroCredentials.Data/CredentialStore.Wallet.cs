@@ -45,11 +45,11 @@ public sealed partial class CredentialStore
     {
         ArgumentNullException.ThrowIfNull(preAuthorizedCode);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT id, credential_id, expires_at, redeemed_at FROM wallet_offers WHERE code_hash = @code")
+        await using var command = connection.Sql("SELECT id, credential_id, expires_at, redeemed_at, failed_attempts FROM wallet_offers WHERE code_hash = @code")
             .With("@code", WalletHash(preAuthorizedCode));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new WalletOffer(reader.GetString(0), reader.GetString(1), reader.Timestamp(2), !reader.IsDBNull(3))
+            ? new WalletOffer(reader.GetString(0), reader.GetString(1), reader.Timestamp(2), !reader.IsDBNull(3), reader.GetInt32(4))
             : null;
     }
 
@@ -66,7 +66,7 @@ public sealed partial class CredentialStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql(
             """
-            SELECT id, credential_id, expires_at FROM wallet_offers
+            SELECT id, credential_id, expires_at, failed_attempts FROM wallet_offers
             WHERE credential_id = @cid AND redeemed_at IS NULL AND failed_attempts < @max
             ORDER BY expires_at DESC LIMIT 1
             """)
@@ -77,7 +77,8 @@ public sealed partial class CredentialStore
             return null;
         }
 
-        var offer = new WalletOffer(reader.GetString(0), reader.GetString(1), reader.Timestamp(2), IsRedeemed: false);
+        var offer = new WalletOffer(reader.GetString(0), reader.GetString(1), reader.Timestamp(2), IsRedeemed: false,
+            reader.GetInt32(3));
         return Now() < offer.ExpiresAt ? offer : null;
     }
 

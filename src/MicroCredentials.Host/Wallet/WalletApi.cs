@@ -115,7 +115,7 @@ internal static partial class WalletApi
     private static async Task<IResult> GetOfferAsync(string code, WalletOffers offers, CancellationToken ct) =>
         await offers.OfferAsync(code, ct) is { } offer
             ? Json(offer)
-            : TypedResults.Problem(title: "Unknown offer", detail: "The offer is unknown, used or expired.", statusCode: 404);
+            : TypedResults.Problem(title: "Unknown offer", detail: "The offer is unknown, used, locked after too many wrong PINs, or expired: open your download page for a new one.", statusCode: 404);
 
     private static async Task<IResult> NonceAsync(HttpResponse response, CredentialStore store, TimeProvider time, CancellationToken ct)
     {

@@ -38,11 +38,11 @@ internal sealed class WalletOffers(CredentialStore store, WalletIssuer issuer, I
         return Shown(id, credentialId, expires, reused: false);
     }
 
-    /// <summary>The credential offer object for a code (§4.1.1), or null when the code is unknown, used or expired.</summary>
+    /// <summary>The credential offer object for a code (§4.1.1), or null when the code is unknown, used, locked by wrong PINs or expired.</summary>
     public async Task<JsonObject?> OfferAsync(string code, CancellationToken ct)
     {
         var offer = code.Length <= HostLimits.WalletCodeMaxLength ? await store.FindWalletOfferByCodeAsync(code, ct) : null;
-        if (offer is null || offer.IsRedeemed || time.GetUtcNow() >= offer.ExpiresAt)
+        if (offer is null || offer.IsRedeemed || offer.FailedAttempts >= HostLimits.WalletTxCodeMaxAttempts || time.GetUtcNow() >= offer.ExpiresAt)
         {
             return null;
         }

@@ -21,6 +21,9 @@ public sealed partial class WalletFlowTests
         using var right = await TokenResponseAsync(offer.Code, offer.Pin);
         Assert.That(await ErrorAsync(right), Is.EqualTo("invalid_grant"), "locked after 5 wrong PINs");
         Assert.That(await right.Content.ReadAsStringAsync(), Does.Contain("too many wrong PINs"));
+        using var fetched = await Client.GetAsync(new Uri(offer.Uri).AbsolutePath);
+        Assert.That(fetched.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a locked offer is no longer served by reference");
+        Assert.That(await fetched.Content.ReadAsStringAsync(), Does.Contain("locked after too many wrong PINs"));
     }
 
     [Test]
