@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Playwright;
 using MicroCredentials.Data;
 using MicroCredentials.Host.Catalogue;
 using MicroCredentials.Host.Tests.Infrastructure;
@@ -67,7 +66,10 @@ public sealed class CatalogueBrowserTests
         await using var _ = context;
         await page.GotoAsync("/staff/catalogue?lang=en");
         await page.ClickAsync("a[data-action=new]");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/staff/catalogue/new");
+        // Wait for the navigation to commit and the form to be there, not for the load event (under load the click's
+        // navigation can finish before the wait starts listening, and then the wait never returns).
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/staff/catalogue/new", new() { WaitUntil = WaitUntilState.Commit, Timeout = Timeout });
+        await page.Locator("#f-code").WaitForAsync(new() { Timeout = Timeout });
         var values = new Dictionary<string, string>
         {
             ["#f-code"] = "MC-GDPR", ["#f-version"] = "2026-2027", ["#f-ects"] = "3", ["#f-notionalHours"] = "80", ["#f-eqfLevel"] = "6",
@@ -219,14 +221,7 @@ public sealed class CatalogueBrowserTests
 
     private async Task CheckPageAsync(IPage page, string name, string lang)
     {
-        var axe = await page.RunAxe();
-        foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
-        {
-            failures.Add($"{name}/{lang}: axe {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
-        }
-
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "catalogue-screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{lang}.png"), FullPage = true });
+        failures.AddRange(await PageChecks.SeriousAxeViolationsAsync(page, $"{name}/{lang}"));
+        await PageChecks.ScreenshotAsync(page, $"catalogue-{name}-{lang}");
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MicroCredentials.Catalog;
 using MicroCredentials.Data;
 using MicroCredentials.Data.Issuance;
@@ -73,7 +72,8 @@ public sealed class FindBrowserTests
 
         // Find by name.
         await page.ClickAsync("nav.staff-nav a[href='/staff/credentials']");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/staff/credentials");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/staff/credentials", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#q").WaitForAsync();
         await CheckAsync(page, "search");
         await page.FillAsync("#q", "Jan De Vos");
         await page.ClickAsync("form[data-form=find] button[type=submit]");
@@ -188,11 +188,8 @@ public sealed class FindBrowserTests
         foreach (var width in new[] { 1366, 390 })
         {
             await page.SetViewportSizeAsync(width, 900);
-            var axe = await page.RunAxe();
-            foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
-            {
-                failures.Add($"{name}@{width}: axe {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
-            }
+            failures.AddRange(await PageChecks.SeriousAxeViolationsAsync(page, $"{name}@{width}"));
+            await PageChecks.ScreenshotAsync(page, $"{name}-{width}");
         }
 
         await page.SetViewportSizeAsync(320, 900);

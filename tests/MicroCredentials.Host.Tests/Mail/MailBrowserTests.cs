@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Deque.AxeCore.Playwright;
 using MicroCredentials.Data;
 using MicroCredentials.Host.Tests.Infrastructure;
 using MicroCredentials.Host.Tests.Staff;
@@ -107,9 +106,7 @@ public sealed class MailBrowserTests
 
     private static async Task AxeAsync(IPage page, string what)
     {
-        var axe = await page.RunAxe();
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{what}: axe {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
-        Assert.That(serious, Is.Empty);
+        await PageChecks.AssertNoSeriousAxeViolationAsync(page, what);
+        await PageChecks.ScreenshotAsync(page, what);
     }
 }

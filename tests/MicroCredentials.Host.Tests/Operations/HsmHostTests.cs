@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Playwright;
 using MicroCredentials.Data;
 using MicroCredentials.Host.Tests.Infrastructure;
 using MicroCredentials.Host.Tests.Staff;
@@ -252,8 +251,7 @@ public sealed class HsmHostTests
 
     private async Task AxeAsync(IPage page, string name)
     {
-        var axe = await page.RunAxe();
-        axeFailures.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{name}: axe {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
+        axeFailures.AddRange(await PageChecks.SeriousAxeViolationsAsync(page, name));
+        await PageChecks.ScreenshotAsync(page, name);
     }
 }

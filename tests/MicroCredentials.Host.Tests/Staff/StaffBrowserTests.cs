@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MicroCredentials.Data;
 using MicroCredentials.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -173,14 +172,7 @@ public sealed class StaffBrowserTests
 
     private async Task AxeAsync(IPage page, string name, string lang)
     {
-        var axe = await page.RunAxe();
-        foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
-        {
-            axeFailures.Add($"{name}/{lang}: axe {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
-        }
-
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "staff-screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{lang}.png"), FullPage = true });
+        axeFailures.AddRange(await PageChecks.SeriousAxeViolationsAsync(page, $"{name}/{lang}"));
+        await PageChecks.ScreenshotAsync(page, $"{name}-{lang}");
     }
 }

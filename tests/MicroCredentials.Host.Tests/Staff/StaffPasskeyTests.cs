@@ -1,5 +1,4 @@
 using System.Net;
-using Deque.AxeCore.Playwright;
 using MicroCredentials.Data;
 using MicroCredentials.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,10 +119,8 @@ public sealed class StaffPasskeyBrowserTests
 
     private async Task CheckPageAsync(IPage page, string name)
     {
-        foreach (var v in (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical"))
-        {
-            failures.Add($"{name}: axe {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
-        }
+        failures.AddRange(await PageChecks.SeriousAxeViolationsAsync(page, name));
+        await PageChecks.ScreenshotAsync(page, name);
 
         var size = page.ViewportSize;
         foreach (var width in new[] { 320, 1366 })

@@ -102,7 +102,13 @@ public sealed class StaffIssueTests(string provider)
         Assert.That(jobPath, Does.StartWith("/staff/issue/jobs/"));
 
         var done = await WaitForJobAsync(jobPath.Split('/')[^1], n);
-        TestContext.Progress.WriteLine($"staff issue {provider}: {n + 2} rows: upload + dry run {dryRun.TotalSeconds:F1} s, issue {clock.Elapsed.TotalSeconds:F1} s");
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            // The host runs in this test process: its peak resident memory is the host's plus the test client's.
+            TestContext.Progress.WriteLine($"staff issue {provider}: {n + 2} rows: upload + dry run {dryRun.TotalSeconds:F1} s, issue {clock.Elapsed.TotalSeconds:F1} s, " +
+                $"peak memory of the process holding the host {self.PeakWorkingSet64 / (1024 * 1024)} MiB");
+        }
+
         Assert.That((done.Issued, done.Rejected, done.Remaining), Is.EqualTo((n + 2, 0, 0)));
 
         using var page = await client.GetAsync(jobPath);
