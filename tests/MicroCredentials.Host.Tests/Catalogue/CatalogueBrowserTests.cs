@@ -66,8 +66,8 @@ public sealed class CatalogueBrowserTests
         await using var _ = context;
         await page.GotoAsync("/staff/catalogue?lang=en");
         await page.ClickAsync("a[data-action=new]");
-        // Wait for the navigation to commit and the form to be there, not for the load event (under load the click's
-        // navigation can finish before the wait starts listening, and then the wait never returns).
+        // Wait for the navigation to commit and the form to be there, which is what the test needs, not for the load
+        // event: that wait once ran out its 120 s under load although the page had loaded (cause not found).
         await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/staff/catalogue/new", new() { WaitUntil = WaitUntilState.Commit, Timeout = Timeout });
         await page.Locator("#f-code").WaitForAsync(new() { Timeout = Timeout });
         var values = new Dictionary<string, string>
