@@ -44,7 +44,7 @@ public sealed partial class CertificateDocument
 
     private byte[] SaveArchival(PdfDocument document)
     {
-        using var output = new MemoryStream();
+        using var output = new MemoryStream(PdfLimits.CertificateBufferBytes);
         var through = SaveThrough(document, output);
         document.Save(through, closeStream: false);
         EnsureRewritten(through);

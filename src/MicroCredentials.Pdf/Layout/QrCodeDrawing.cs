@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using PdfSharp.Drawing;
 using QRCoder;
 
@@ -11,6 +13,11 @@ internal static class QrCodeDrawing
     /// 4-module quiet zone QRCoder adds (ISO/IEC 18004 §7.3.7), painted white so it stays light on any background.
     /// Error correction level M survives a fold or a smudge while keeping modules large.
     /// </summary>
+    /// <remarks>
+    /// The dark runs are one path, filled once: the first run is drawn through PDFsharp (which sets the black fill and
+    /// leaves any text object), the others are appended to it as <c>re</c> operators in the page's coordinates, so the
+    /// ~300 runs cost one fill instead of one PDFsharp rectangle each.
+    /// </remarks>
     public static void Draw(XGraphics gfx, string text, XRect box)
     {
         using var generator = new QRCodeGenerator();
@@ -20,6 +27,10 @@ internal static class QrCodeDrawing
         var module = Math.Min(box.Width, box.Height) / count;
         gfx.DrawRectangle(XBrushes.White, box.X, box.Y, module * count, module * count);
         var dark = new XSolidBrush(XColors.Black);
+        // PDFsharp writes page coordinates itself (y measured up from the page's foot) when no transform is set.
+        var content = gfx.Transform.IsIdentity ? gfx.Internals.ContentStringBuilder : null;
+        var pageHeight = gfx.PageSize.Height;
+        var open = false;
         for (var row = 0; row < count; row++)
         {
             var bits = matrix[row];
@@ -37,8 +48,36 @@ internal static class QrCodeDrawing
                     column++;
                 }
                 // A hair of overlap avoids hairline seams between rows in some rasterisers.
-                gfx.DrawRectangle(dark, box.X + start * module, box.Y + row * module, (column - start) * module, module + 0.05);
+                var (x, y, width, height) = (box.X + start * module, box.Y + row * module, (column - start) * module, module + 0.05);
+                if (open)
+                {
+                    content!.Append(CultureInfo.InvariantCulture, $"{x:0.####} {pageHeight - y - height:0.####} {width:0.####} {height:0.####} re\n");
+                    continue;
+                }
+                gfx.DrawRectangle(dark, x, y, width, height);
+                open = content is not null && Reopen(content);
+                content = open ? content : null;
             }
         }
+        if (open)
+        {
+            // The runs appended after PDFsharp's own rectangle, filled with the same black.
+            content!.Append("f\n");
+        }
+    }
+
+    /// <summary>
+    /// Takes the fill off the rectangle PDFsharp has just written, so the next runs join its path; false (each run then
+    /// drawn through PDFsharp) when the content does not end as expected.
+    /// </summary>
+    private static bool Reopen(StringBuilder content)
+    {
+        const string fill = " re\nf\n";
+        if (content.Length < fill.Length || content.ToString(content.Length - fill.Length, fill.Length) != fill)
+        {
+            return false;
+        }
+        content.Length -= 2;
+        return true;
     }
 }
