@@ -10,7 +10,7 @@ internal static class QrCodeDrawing
 {
     /// <summary>
     /// Draws the QR code of <paramref name="text"/> into the square <paramref name="box"/>: the square includes the
-    /// 4-module quiet zone QRCoder adds (ISO/IEC 18004 §7.3.7), painted white so it stays light on any background.
+    /// 4-module quiet zone (ISO/IEC 18004 §7.3.7), painted white so it stays light on any background.
     /// Error correction level M survives a fold or a smudge while keeping modules large.
     /// </summary>
     /// <remarks>
@@ -20,10 +20,8 @@ internal static class QrCodeDrawing
     /// </remarks>
     public static void Draw(XGraphics gfx, string text, XRect box)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var count = matrix.Count;
+        var matrix = Modules(text);
+        var count = matrix.GetLength(0);
         var module = Math.Min(box.Width, box.Height) / count;
         gfx.DrawRectangle(XBrushes.White, box.X, box.Y, module * count, module * count);
         var dark = new XSolidBrush(XColors.Black);
@@ -33,17 +31,16 @@ internal static class QrCodeDrawing
         var open = false;
         for (var row = 0; row < count; row++)
         {
-            var bits = matrix[row];
             var column = 0;
             while (column < count)
             {
-                if (!bits[column])
+                if (!matrix[row, column])
                 {
                     column++;
                     continue;
                 }
                 var start = column;
-                while (column < count && bits[column])
+                while (column < count && matrix[row, column])
                 {
                     column++;
                 }
@@ -64,6 +61,41 @@ internal static class QrCodeDrawing
             // The runs appended after PDFsharp's own rectangle, filled with the same black.
             content!.Append("f\n");
         }
+    }
+
+    /// <summary>
+    /// The modules of the QR code of <paramref name="text"/> with the 4-module quiet zone around them: from
+    /// <see cref="QrCode"/> when the text is short ASCII (a verification URL), else from QRCoder.
+    /// </summary>
+    internal static bool[,] Modules(string text)
+    {
+        const int quiet = 4;
+        if (QrCode.TryEncode(text) is { } symbol)
+        {
+            var size = symbol.GetLength(0);
+            var modules = new bool[size + 2 * quiet, size + 2 * quiet];
+            for (var row = 0; row < size; row++)
+            {
+                for (var column = 0; column < size; column++)
+                {
+                    modules[row + quiet, column + quiet] = symbol[row, column];
+                }
+            }
+            return modules;
+        }
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var count = matrix.Count;
+        var result = new bool[count, count];
+        for (var row = 0; row < count; row++)
+        {
+            for (var column = 0; column < count; column++)
+            {
+                result[row, column] = matrix[row][column];
+            }
+        }
+        return result;
     }
 
     /// <summary>
