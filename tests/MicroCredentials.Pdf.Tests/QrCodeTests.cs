@@ -120,4 +120,22 @@ public sealed class QrCodeTests
         }
         Assert.That(symbol[size - 8, 8], Is.True, "dark module");
     }
+
+    [TestCase(0.0)]
+    [TestCase(7.0)]
+    [TestCase(136.70610000001)]
+    [TestCase(2.0487804878)]
+    [TestCase(0.05)]
+    [TestCase(708.19512195)]
+    [TestCase(14.34146341)]
+    [TestCase(0.00004)]
+    [TestCase(-3.25)]
+    public void AppendNumber_WritesWhatPdfSharpsFormatWrites(double value)
+    {
+        var text = new StringBuilder();
+
+        QrCodeDrawing.AppendNumber(text, value);
+
+        Assert.That(text.ToString(), Is.EqualTo(value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + " "));
+    }
 }

@@ -350,44 +350,46 @@ internal static class QrCode
     /// <summary>The penalty score of a masked symbol (§7.8.3.1: runs, 2×2 blocks, finder-like patterns, dark balance).</summary>
     internal static int Penalty(bool[,] dark, int size)
     {
+        // 1:1:3:1:1 dark-light-dark with four light modules after it, or before it, as the last 11 modules of a line.
+        const int finderThenLight = 0b10111010000;
+        const int lightThenFinder = 0b00001011101;
         var penalty = 0;
+        var darkCount = 0;
         for (var pass = 0; pass < 2; pass++)
         {
             for (var i = 0; i < size; i++)
             {
-                var run = 1;
-                for (var j = 1; j <= size; j++)
+                var run = 0;
+                var previous = false;
+                var window = 0;
+                for (var j = 0; j < size; j++)
                 {
-                    if (j < size && At(dark, pass, i, j) == At(dark, pass, i, j - 1))
+                    var value = pass == 0 ? dark[i, j] : dark[j, i];
+                    if (j > 0 && value == previous)
                     {
                         run++;
-                        continue;
                     }
-                    if (run >= 5)
+                    else
                     {
-                        penalty += 3 + run - 5;
+                        penalty += run >= 5 ? run - 2 : 0;
+                        run = 1;
+                        previous = value;
                     }
-                    run = 1;
-                }
-                for (var j = 0; j + 11 <= size; j++)
-                {
-                    if (FinderLike(dark, pass, i, j))
+                    window = ((window << 1) | (value ? 1 : 0)) & 0x7FF;
+                    if (j >= 10 && (window == finderThenLight || window == lightThenFinder))
                     {
                         penalty += 40;
                     }
+                    if (pass == 0)
+                    {
+                        darkCount += value ? 1 : 0;
+                        if (i + 1 < size && j + 1 < size && value == dark[i + 1, j] && value == dark[i, j + 1] && value == dark[i + 1, j + 1])
+                        {
+                            penalty += 3;
+                        }
+                    }
                 }
-            }
-        }
-        var darkCount = 0;
-        for (var i = 0; i < size; i++)
-        {
-            for (var j = 0; j < size; j++)
-            {
-                darkCount += dark[i, j] ? 1 : 0;
-                if (i + 1 < size && j + 1 < size && dark[i, j] == dark[i + 1, j] && dark[i, j] == dark[i, j + 1] && dark[i, j] == dark[i + 1, j + 1])
-                {
-                    penalty += 3;
-                }
+                penalty += run >= 5 ? run - 2 : 0;
             }
         }
         var total = size * size;
@@ -395,24 +397,6 @@ internal static class QrCode
         var deviation = Math.Abs(darkCount * 20 - total * 10);
         penalty += deviation / total * 10;
         return penalty;
-    }
-
-    private static bool At(bool[,] dark, int pass, int line, int position) => pass == 0 ? dark[line, position] : dark[position, line];
-
-    /// <summary>1:1:3:1:1 dark-light-dark with four light modules after (or before) it, in the 11 modules from <paramref name="start"/>.</summary>
-    private static bool FinderLike(bool[,] dark, int pass, int line, int start)
-    {
-        ReadOnlySpan<bool> after = [true, false, true, true, true, false, true, false, false, false, false];
-        ReadOnlySpan<bool> before = [false, false, false, false, true, false, true, true, true, false, true];
-        var matchesAfter = true;
-        var matchesBefore = true;
-        for (var k = 0; k < 11 && (matchesAfter || matchesBefore); k++)
-        {
-            var value = At(dark, pass, line, start + k);
-            matchesAfter &= value == after[k];
-            matchesBefore &= value == before[k];
-        }
-        return matchesAfter || matchesBefore;
     }
 
     /// <summary>Bits appended most significant first into whole codewords.</summary>

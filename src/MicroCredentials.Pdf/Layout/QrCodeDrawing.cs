@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
 using QRCoder;
@@ -48,7 +47,11 @@ internal static class QrCodeDrawing
                 var (x, y, width, height) = (box.X + start * module, box.Y + row * module, (column - start) * module, module + 0.05);
                 if (open)
                 {
-                    content!.Append(CultureInfo.InvariantCulture, $"{x:0.####} {pageHeight - y - height:0.####} {width:0.####} {height:0.####} re\n");
+                    AppendNumber(content!, x);
+                    AppendNumber(content!, pageHeight - y - height);
+                    AppendNumber(content!, width);
+                    AppendNumber(content!, height);
+                    content!.Append("re\n");
                     continue;
                 }
                 gfx.DrawRectangle(dark, x, y, width, height);
@@ -96,6 +99,36 @@ internal static class QrCodeDrawing
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="value"/> and a space as PDFsharp writes coordinates (at most four decimals, no trailing
+    /// zeros), without the cost of a custom numeric format string for each of the ~1,200 numbers of a QR code.
+    /// </summary>
+    internal static void AppendNumber(StringBuilder content, double value)
+    {
+        var scaled = (long)Math.Round(Math.Abs(value) * 10_000, MidpointRounding.AwayFromZero);
+        if (value < 0 && scaled != 0)
+        {
+            content.Append('-');
+        }
+        content.Append(scaled / 10_000);
+        var fraction = (int)(scaled % 10_000);
+        if (fraction != 0)
+        {
+            var digits = 4;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+            content.Append('.');
+            for (var divisor = (int)Math.Pow(10, digits - 1); divisor > 0; divisor /= 10)
+            {
+                content.Append((char)('0' + fraction / divisor % 10));
+            }
+        }
+        content.Append(' ');
     }
 
     /// <summary>
