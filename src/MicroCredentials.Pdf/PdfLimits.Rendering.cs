@@ -15,13 +15,4 @@ public static partial class PdfLimits
     /// buffer is allocated once instead of doubling through every size up to it; a larger file still grows the buffer.
     /// </summary>
     public const int CertificateBufferBytes = 192 * 1024;
-
-    /// <summary>
-    /// Largest QR version the certificate's own encoder makes (<c>Layout.QrCode</c>): 10, 57 × 57 modules, 213 ASCII
-    /// characters at level M, over twice a verification URL on a long host name; a longer URL is encoded by QRCoder.
-    /// </summary>
-    public const int MaxFastQrVersion = 10;
-
-    /// <summary>Most ASCII characters version <see cref="MaxFastQrVersion"/> holds in byte mode at level M (ISO/IEC 18004 Table 7).</summary>
-    public const int MaxFastQrChars = 213;
 }

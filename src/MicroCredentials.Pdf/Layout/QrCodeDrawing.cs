@@ -66,26 +66,9 @@ internal static class QrCodeDrawing
         }
     }
 
-    /// <summary>
-    /// The modules of the QR code of <paramref name="text"/> with the 4-module quiet zone around them: from
-    /// <see cref="QrCode"/> when the text is short ASCII (a verification URL), else from QRCoder.
-    /// </summary>
+    /// <summary>The modules of the QR code of <paramref name="text"/> at level M, with QRCoder's 4-module quiet zone around them.</summary>
     internal static bool[,] Modules(string text)
     {
-        const int quiet = 4;
-        if (QrCode.TryEncode(text) is { } symbol)
-        {
-            var size = symbol.GetLength(0);
-            var modules = new bool[size + 2 * quiet, size + 2 * quiet];
-            for (var row = 0; row < size; row++)
-            {
-                for (var column = 0; column < size; column++)
-                {
-                    modules[row + quiet, column + quiet] = symbol[row, column];
-                }
-            }
-            return modules;
-        }
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
         var matrix = data.ModuleMatrix;
