@@ -88,4 +88,45 @@ public sealed class RenderingCacheTests
         var sig = await ExternalTool.RunAsync("pdfsig", path);
         Assert.That(sig.StdOut, Does.Contain("Signature is Valid."), sig.All);
     }
+
+    [TestCase(0, true, TestName = "CertificateBuffer: a file of CertificateBufferBytes keeps the thread's buffer")]
+    [TestCase(1, false, TestName = "CertificateBuffer: a file one byte past CertificateBufferBytes grows the buffer, which is not kept")]
+    public void CertificateBuffer_AroundItsBound(int over, bool kept)
+    {
+        var length = PdfLimits.CertificateBufferBytes + over;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var first = CertificateBuffer.Write(output => output.Write(Enumerable.Repeat((byte)'a', length).ToArray()));
+                Assert.That(first.Length, Is.EqualTo(length));
+                Assert.That(CertificateBuffer.KeptCapacity, Is.EqualTo(kept ? PdfLimits.CertificateBufferBytes : 0));
+                var second = CertificateBuffer.Write(output => output.Write("%PDF-1.7"u8));
+                Assert.That(second, Is.EqualTo("%PDF-1.7"u8.ToArray()));
+                Assert.That(CertificateBuffer.KeptCapacity, Is.EqualTo(PdfLimits.CertificateBufferBytes));
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.That(failure, Is.Null, failure?.ToString());
+    }
+
+    [Test]
+    public void GeneratePdf_TwiceOnOneThread_SecondFileIsWholeAndUnsigned()
+    {
+        using var seal = RepositoryPaths.DemoSeal();
+        var signed = new CertificateDocument(TestCredentials.Model()).GenerateSignedPdf(seal, CertificateFixture.SigningTime);
+
+        var unsigned = new CertificateDocument(TestCredentials.Model()).GeneratePdf();
+
+        Assert.That(CertificateReader.Read(signed).Verdict, Is.EqualTo(CertificateVerdict.SignatureValid));
+        Assert.That(CertificateReader.Read(unsigned).Verdict, Is.EqualTo(CertificateVerdict.NoSignature));
+        Assert.That(System.Text.Encoding.ASCII.GetString(unsigned[^6..]).TrimEnd(), Does.EndWith("%%EOF"));
+    }
 }
