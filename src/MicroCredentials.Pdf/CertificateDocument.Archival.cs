@@ -44,10 +44,11 @@ public sealed partial class CertificateDocument
 
     private byte[] SaveArchival(PdfDocument document)
     {
-        using var output = new MemoryStream();
-        var through = SaveThrough(document, output);
-        document.Save(through, closeStream: false);
-        EnsureRewritten(through);
-        return output.ToArray();
+        return CertificateBuffer.Write(output =>
+        {
+            var through = SaveThrough(document, output);
+            document.Save(through, closeStream: false);
+            EnsureRewritten(through);
+        });
     }
 }

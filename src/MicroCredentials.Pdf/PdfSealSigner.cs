@@ -60,12 +60,14 @@ public static class PdfSealSigner
     internal static byte[] SignDocument(PdfDocument document, X509Certificate2 seal, DateTimeOffset signingTime, string reason,
         Func<Stream, Stream>? saveThrough = null, Action<Stream>? afterSave = null)
     {
-        using var output = new MemoryStream();
-        Prepare(document, new CmsSealSigner(Checked(seal), signingTime, output), reason);
-        var target = saveThrough?.Invoke(output) ?? output;
-        document.Save(target, closeStream: false);
-        afterSave?.Invoke(target);
-        return output.ToArray();
+        var checkedSeal = Checked(seal);
+        return CertificateBuffer.Write(output =>
+        {
+            Prepare(document, new CmsSealSigner(checkedSeal, signingTime, output), reason);
+            var target = saveThrough?.Invoke(output) ?? output;
+            document.Save(target, closeStream: false);
+            afterSave?.Invoke(target);
+        });
     }
 
     /// <summary>As <see cref="SignDocument"/>, asking <paramref name="timeStamps"/> for a signature time-stamp.</summary>
@@ -73,7 +75,7 @@ public static class PdfSealSigner
         string reason, TimeStampClient? timeStamps, CancellationToken cancellationToken,
         Func<Stream, Stream>? saveThrough = null, Action<Stream>? afterSave = null)
     {
-        using var output = new MemoryStream();
+        using var output = new MemoryStream(PdfLimits.CertificateBufferBytes);
         var signer = new CmsSealSigner(Checked(seal), signingTime, output, timeStamps, cancellationToken);
         Prepare(document, signer, reason);
         var target = saveThrough?.Invoke(output) ?? output;

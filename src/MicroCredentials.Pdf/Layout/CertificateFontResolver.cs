@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using PdfSharp.Drawing;
 using PdfSharp.Fonts;
+using PdfSharp.Pdf;
 
 namespace MicroCredentials.Pdf.Layout;
 
@@ -19,6 +21,13 @@ internal sealed class CertificateFontResolver : IFontResolver
 
     private static readonly Lock RegistrationLock = new();
     private static readonly ConcurrentDictionary<string, byte[]> Faces = new(StringComparer.Ordinal);
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
+    /// <summary>
+    /// The PDFsharp fonts made so far, shared by every certificate and thread: an <see cref="XFont"/> is immutable once
+    /// made (a glyph typeface and a size), while making one takes PDFsharp's global font lock and a typeface lookup.
+    /// </summary>
+    internal static BoundedCache<(string Family, double Size, XFontStyleEx Style), XFont> Fonts { get; } = new(PdfLimits.MaxCachedFonts);
 
     /// <summary>Installs the resolver once; throws when another resolver was installed first.</summary>
     public static void EnsureRegistered()
@@ -75,6 +84,14 @@ internal sealed class CertificateFontResolver : IFontResolver
     public static string FaceName(string familyName, bool bold) =>
         new CertificateFontResolver().ResolveTypeface(familyName, bold, italic: false)?.FaceName
             ?? throw new ArgumentException($"No face for {familyName}.", nameof(familyName));
+
+    /// <summary>The PDFsharp font of <paramref name="family"/> at <paramref name="size"/> points, Unicode-encoded (kept in <see cref="Fonts"/>).</summary>
+    public static XFont Font(string family, double size, XFontStyleEx style)
+        => Fonts.GetOrAdd((family, size, style), static key =>
+        {
+            EnsureRegistered();
+            return new XFont(key.Family, key.Size, key.Style, Unicode);
+        });
 
     /// <inheritdoc />
     public byte[]? GetFont(string faceName) => FaceBytes(faceName);

@@ -1,5 +1,4 @@
 using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace MicroCredentials.Pdf.Layout;
 
@@ -10,13 +9,11 @@ namespace MicroCredentials.Pdf.Layout;
 /// <param name="Color">Fill colour.</param>
 internal sealed record TextStyle(string Family, double Size, XFontStyleEx Style, XColor Color)
 {
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-
     /// <summary>The same style at another size (used when shrinking a line to fit).</summary>
     public TextStyle WithSize(double size) => this with { Size = size };
 
-    /// <summary>The PDFsharp font of this style (Unicode encoding: every script the font has).</summary>
-    public XFont Font() => new(Family, Size, Style, Unicode);
+    /// <summary>The PDFsharp font of this style (Unicode encoding: every script the font has), shared between certificates.</summary>
+    public XFont Font() => CertificateFontResolver.Font(Family, Size, Style);
 
     /// <summary>The brush of this style.</summary>
     public XSolidBrush Brush() => new(Color);

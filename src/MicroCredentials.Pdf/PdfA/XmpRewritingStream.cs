@@ -36,15 +36,18 @@ internal sealed class XmpRewritingStream(Stream inner, Func<string> packet) : St
         {
             throw new InvalidOperationException($"The certificate's XMP packet ({replacement.Length} bytes) does not fit the {length} bytes PDFsharp wrote.");
         }
-        var copy = buffer.ToArray();
-        replacement.CopyTo(copy, start);
-        // XMP padding: white space before the closing processing instruction, newline-separated.
-        copy.AsSpan(start + replacement.Length, length - replacement.Length).Fill((byte)' ');
-        for (var i = start + replacement.Length + 99; i < start + length; i += 100)
+        // Written in place of the old packet, without copying the rest of the buffer: the packet, then the XMP padding
+        // (white space before the closing processing instruction, newline-separated), then what follows.
+        var padding = new byte[length - replacement.Length];
+        padding.AsSpan().Fill((byte)' ');
+        for (var i = 99; i < padding.Length; i += 100)
         {
-            copy[i] = (byte)'\n';
+            padding[i] = (byte)'\n';
         }
-        inner.Write(copy);
+        inner.Write(buffer[..start]);
+        inner.Write(replacement);
+        inner.Write(padding);
+        inner.Write(buffer[(start + length)..]);
         Replaced = true;
     }
 
