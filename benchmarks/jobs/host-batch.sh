@@ -19,15 +19,12 @@ cd "$root"
 work="$(mktemp -d "${TMPDIR:-/tmp}/microcred-hostbatch-XXXXXX")"
 port=5078
 base="http://127.0.0.1:$port"
-host_pid=""
+source benchmarks/host-start.sh
 cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build -c Release -nologo -v q src/MicroCredentials.Host >/dev/null
-dotnet build -c Release -nologo -v q src/MicroCredentials.Cli >/dev/null
-dotnet build -c Release -nologo -v q benchmarks/MicroCredentials.Benchmarks >/dev/null
+bench_build src/MicroCredentials.Host src/MicroCredentials.Cli benchmarks/MicroCredentials.Benchmarks
 bench="benchmarks/MicroCredentials.Benchmarks/bin/Release/net10.0/MicroCredentials.Benchmarks.dll"
-cli="src/MicroCredentials.Cli/bin/Release/net10.0/microcred.dll"
 
 storage_cli=(--db "$work/bench.db")
 storage_env=(Issuer__StorageProvider=Sqlite "Issuer__ConnectionString=Data Source=$work/bench.db")
@@ -35,17 +32,9 @@ if [ -n "${MICROCRED_BENCH_POSTGRES:-}" ]; then
   storage_cli=(--postgres "$MICROCRED_BENCH_POSTGRES")
   storage_env=(Issuer__StorageProvider=Postgres "Issuer__ConnectionString=$MICROCRED_BENCH_POSTGRES")
 fi
-issuer=$(dotnet "$cli" apikeys create --name "batch bench" --role issuer "${storage_cli[@]}" | tail -1)
-admin=$(dotnet "$cli" apikeys create --name "batch bench admin" --role administrator "${storage_cli[@]}" | tail -1)
-case "$issuer$admin" in mck_*mck_*) ;; *) echo "microcred apikeys create gave no key" >&2; exit 1 ;; esac
-
-env "${storage_env[@]}" ASPNETCORE_URLS="$base" Issuer__PublicBaseUrl="$base" Logging__LogLevel__Default=Warning \
-  ${MICROCRED_BENCH_WORKERS:+Jobs__Workers=$MICROCRED_BENCH_WORKERS} \
-  dotnet src/MicroCredentials.Host/bin/Release/net10.0/MicroCredentials.Host.dll --urls "$base" >"$work/host.log" 2>&1 &
-host_pid=$!
-up=false
-for _ in $(seq 1 240); do curl -fs "$base/healthz/live" >/dev/null 2>&1 && { up=true; break; }; sleep 0.5; done
-$up || { echo "the host did not answer $base/healthz /live within 120 s" >&2; cat "$work/host.log" >&2; exit 1; }
+issuer=$(bench_apikey "batch bench" issuer "${storage_cli[@]}")
+admin=$(bench_apikey "batch bench admin" administrator "${storage_cli[@]}")
+bench_start_host "$base" "${storage_env[@]}" ${MICROCRED_BENCH_WORKERS:+Jobs__Workers=$MICROCRED_BENCH_WORKERS}
 
 ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
 hwm() { awk '/^VmHWM/ {print $2}' "/proc/$host_pid/status"; }
@@ -59,11 +48,19 @@ run_job() {
   t0=$(date +%s.%N); c0=$(ticks)
   job=$(curl -fs -H "Authorization: Bearer $issuer" -H "Content-Type: text/csv" --data-binary @"$work/learners-$first.csv" "$base/api/batches" | field url)
   [ -n "$job" ] || { echo "POST /api/batches gave no job URL" >&2; exit 1; }
+  local failed=0
   while true; do
-    answer=$(curl -fs -H "Authorization: Bearer $issuer" "$base$job")
+    # A failed poll is retried (one dropped request must not end a long run), ten in a row end it with the answer.
+    if ! answer=$(curl -sS -f -H "Authorization: Bearer $issuer" "$base$job" 2>&1); then
+      failed=$((failed + 1))
+      [ "$failed" -lt 10 ] || { echo "polling $job failed 10 times in a row: $answer" >&2; exit 1; }
+      sleep 1
+      continue
+    fi
+    failed=0
     state=$(field state <<<"$answer")
     case "$state" in done) break ;; cancelled) echo "the job was cancelled" >&2; exit 1 ;; esac
-    sleep 0.2
+    sleep 0.5
   done
   t1=$(date +%s.%N); c1=$(ticks)
   awk -v label="$label" -v rows="$count" -v issued="$(field issued <<<"$answer")" -v t0="$t0" -v t1="$t1" \

@@ -16,22 +16,13 @@ runs=${1:-20}
 port=5078
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
-host_pid=""
+source benchmarks/host-start.sh
 cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build -c Release -nologo -v q src/MicroCredentials.Host >/dev/null
-dotnet build -c Release -nologo -v q src/MicroCredentials.Cli >/dev/null
-key=$(dotnet src/MicroCredentials.Cli/bin/Release/net10.0/microcred.dll apikeys create --name "wallet bench" --role issuer --db "$work/bench.db" | tail -1)
-case "$key" in mck_*) ;; *) echo "microcred apikeys create gave no key: $key" >&2; exit 1 ;; esac
-
-ASPNETCORE_URLS="$base" Issuer__PublicBaseUrl="$base" Issuer__ConnectionString="Data Source=$work/bench.db" \
-  Issuer__PublicRequestsPerMinute=1000000 Logging__LogLevel__Default=Warning \
-  dotnet src/MicroCredentials.Host/bin/Release/net10.0/MicroCredentials.Host.dll --urls "$base" >"$work/host.log" 2>&1 &
-host_pid=$!
-up=false
-for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && { up=true; break; }; sleep 0.5; done
-$up || { echo "the host did not answer $base/healthz within 60 s" >&2; cat "$work/host.log" >&2; exit 1; }
+bench_build src/MicroCredentials.Host src/MicroCredentials.Cli
+key=$(bench_apikey "wallet bench" issuer --db "$work/bench.db")
+bench_start_host "$base" "Issuer__ConnectionString=Data Source=$work/bench.db" Issuer__PublicRequestsPerMinute=1000000
 
 # One award per run (an offer is single use), then the wallet runs the flow once per download token.
 tokens=()

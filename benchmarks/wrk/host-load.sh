@@ -19,26 +19,14 @@ seconds=${1:-15}
 port=5077
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
-host_pid=""
+source benchmarks/host-start.sh
 cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build -c Release -nologo -v q src/MicroCredentials.Host >/dev/null
-dotnet build -c Release -nologo -v q benchmarks/MicroCredentials.Benchmarks >/dev/null
-dotnet build -c Release -nologo -v q src/MicroCredentials.Cli >/dev/null
-# The host logs no API key (staff sign in; integrations get keys from an administrator or the CLI): make one first.
-key=$(dotnet src/MicroCredentials.Cli/bin/Release/net10.0/microcred.dll apikeys create --name "wrk load" --role issuer --db "$work/bench.db" | tail -1)
-case "$key" in mck_*) ;; *) echo "microcred apikeys create gave no key: $key" >&2; exit 1 ;; esac
-
-# --urls: appsettings.json sets Urls, which ASPNETCORE_URLS does not override; the command line does.
+bench_build src/MicroCredentials.Host benchmarks/MicroCredentials.Benchmarks src/MicroCredentials.Cli
+key=$(bench_apikey "wrk load" issuer --db "$work/bench.db")
 # The public rate limit is raised so wrk measures the work, not the limiter (which stays in the pipeline).
-ASPNETCORE_URLS="$base" Issuer__PublicBaseUrl="$base" Issuer__ConnectionString="Data Source=$work/bench.db" \
-  Issuer__PublicRequestsPerMinute=1000000 Logging__LogLevel__Default=Warning \
-  dotnet src/MicroCredentials.Host/bin/Release/net10.0/MicroCredentials.Host.dll --urls "$base" >"$work/host.log" 2>&1 &
-host_pid=$!
-up=false
-for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && { up=true; break; }; sleep 0.5; done
-$up || { echo "the host did not answer $base/healthz within 60 s" >&2; cat "$work/host.log" >&2; exit 1; }
+bench_start_host "$base" "Issuer__ConnectionString=Data Source=$work/bench.db" Issuer__PublicRequestsPerMinute=1000000
 
 job=$(curl -fs -H "Authorization: Bearer $key" -H "Content-Type: text/csv" \
   --data-binary @samples/learners.csv "$base/api/batches" | grep -o '"url":"[^"]*"' | head -1 | cut -d'"' -f4) || job=""

@@ -29,11 +29,9 @@ internal sealed class CliEnvironment : IAsyncDisposable
     /// </summary>
     public static async Task<CliEnvironment?> OpenAsync(ParseResult parse, CommonOptions options, CliContext context, CancellationToken ct)
     {
-        var postgres = parse.GetValue(options.Postgres);
-        var db = Path.GetFullPath(parse.GetValue(options.Database)!);
-        var storage = StorageFor(postgres, db);
-        context.Console.MarkupLineInterpolated($"[grey]database: {Describe(parse, options, postgres, db)}[/]");
-        var store = await CredentialStore.OpenAsync(storage, context.Time, ct);
+        var db = options.DatabaseFile(parse);
+        context.Console.MarkupLineInterpolated($"[grey]database: {Describe(parse, options)}[/]");
+        var store = await CredentialStore.OpenAsync(options.Storage(parse), context.Time, ct);
         var identities = await store.ListIssuerIdentitiesAsync(ct);
         var baseUrl = BaseUrl(parse, options, identities);
         IssuerKeySet keys;
@@ -58,7 +56,7 @@ internal sealed class CliEnvironment : IAsyncDisposable
         var claim = await store.ClaimIssuerIdentityAsync(wanted, "microcred " + Environment.UserName, ct);
         if (claim.Outcome == IssuerIdentityOutcome.Conflict)
         {
-            var database = postgres is null ? $"--db {db}" : "--postgres <connection string>";
+            var database = parse.GetValue(options.Postgres) is null ? $"--db {db}" : "--postgres <connection string>";
             context.Console.MarkupLineInterpolated($"[red]refused[/] {claim.Current.ExplainConflict(wanted, "--base-url", "--keys", database)}");
             keys.Dispose();
             await store.DisposeAsync();
@@ -78,14 +76,12 @@ internal sealed class CliEnvironment : IAsyncDisposable
     public static async Task<(Uri BaseUrl, IReadOnlyList<string> EarlierIssuerIds)> StoredIdentityAsync(ParseResult parse, CommonOptions options,
         CliContext context, CancellationToken ct)
     {
-        var postgres = parse.GetValue(options.Postgres);
-        var db = Path.GetFullPath(parse.GetValue(options.Database)!);
-        if (postgres is null && !File.Exists(db))
+        if (!options.HasDatabase(parse))
         {
             return (parse.GetValue(options.BaseUrl)!, []);
         }
 
-        await using var store = await CredentialStore.OpenAsync(StorageFor(postgres, db), context.Time, ct);
+        await using var store = await CredentialStore.OpenAsync(options.Storage(parse), context.Time, ct);
         var identities = await store.ListIssuerIdentitiesAsync(ct);
         return (BaseUrl(parse, options, identities), [.. identities.Where(i => i.RetiredAt is not null).Select(i => i.IssuerId)]);
     }
@@ -95,14 +91,10 @@ internal sealed class CliEnvironment : IAsyncDisposable
             ? new Uri(current.PublicBaseUrl)
             : parse.GetValue(options.BaseUrl)!;
 
-    private static StorageOptions StorageFor(string? postgres, string db) => postgres is null
-        ? new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={db}" }
-        : new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = postgres };
-
-    private static string Describe(ParseResult parse, CommonOptions options, string? postgres, string db) =>
-        postgres is not null ? "PostgreSQL (--postgres)"
-        : parse.GetResult(options.Database) is { Implicit: false } ? $"{db} (--db)"
-        : $"{db} ({DataLocation.DefaultFolder().Rule})";
+    private static string Describe(ParseResult parse, CommonOptions options) =>
+        parse.GetValue(options.Postgres) is not null ? "PostgreSQL (--postgres)"
+        : parse.GetResult(options.Database) is { Implicit: false } ? $"{options.DatabaseFile(parse)} (--db)"
+        : $"{options.DatabaseFile(parse)} ({DataLocation.DefaultFolder().Rule})";
 
     /// <summary>
     /// Loads the key set from a folder with the standard file names. A relative folder that does not exist under the

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MicroCredentials.Data;
+using Spectre.Console;
 
 namespace MicroCredentials.Cli;
 
@@ -51,6 +53,29 @@ internal sealed class CommonOptions
 
     /// <summary>A new required <c>--catalog</c> option: the catalogue a credential is built from.</summary>
     public static Option<FileInfo> Catalog() => new("--catalog") { Description = "Catalogue JSON file.", Required = true };
+
+    /// <summary>The storage <c>--postgres</c> names, else the SQLite file of <c>--db</c> (as a full path).</summary>
+    public StorageOptions Storage(ParseResult parse)
+    {
+        var postgres = parse.GetValue(Postgres);
+        return postgres is null
+            ? new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={DatabaseFile(parse)}" }
+            : new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = postgres };
+    }
+
+    /// <summary>The full path of the <c>--db</c> SQLite file (whether or not <c>--postgres</c> overrides it).</summary>
+    public string DatabaseFile(ParseResult parse) => Path.GetFullPath(parse.GetValue(Database)!);
+
+    /// <summary>Whether the command has a database to read: <c>--postgres</c>, or a <c>--db</c> file that exists.</summary>
+    public bool HasDatabase(ParseResult parse) => parse.GetValue(Postgres) is not null || File.Exists(DatabaseFile(parse));
+
+    /// <summary>Opens the store of <c>--db</c> or <c>--postgres</c> and says on the console which one it is.</summary>
+    public async Task<CredentialStore> OpenStoreAsync(ParseResult parse, CliContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Console.MarkupLineInterpolated($"[grey]database: {(parse.GetValue(Postgres) is null ? DatabaseFile(parse) : "PostgreSQL (--postgres)")}[/]");
+        return await CredentialStore.OpenAsync(Storage(parse), context.Time, ct);
+    }
 
     public void AddTo(Command command)
     {

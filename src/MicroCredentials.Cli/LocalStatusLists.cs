@@ -10,17 +10,12 @@ internal static class LocalStatusLists
     public static async Task<Func<string, string, Bitstring?>?> LoadAsync(System.CommandLine.ParseResult parse, CommonOptions common,
         CliContext context, CancellationToken ct)
     {
-        var postgres = parse.GetValue(common.Postgres);
-        var db = parse.GetValue(common.Database)!;
-        if (postgres is null && !File.Exists(db))
+        if (!common.HasDatabase(parse))
         {
             return null;
         }
 
-        var options = postgres is null
-            ? new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={db}" }
-            : new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = postgres };
-        await using var store = await CredentialStore.OpenAsync(options, context.Time, ct);
+        await using var store = await CredentialStore.OpenAsync(common.Storage(parse), context.Time, ct);
         // Every address the database's identity used (a domain move keeps the old lists' URLs valid), and --base-url.
         var identities = await store.ListIssuerIdentitiesAsync(ct);
         List<string> prefixes = [parse.GetValue(common.BaseUrl)!.ToString().TrimEnd('/') + "/status/", .. identities.Select(i => i.StatusListPrefix)];

@@ -111,7 +111,7 @@ public sealed partial class CredentialStore
         DbConnection connection, DbTransaction transaction, IssuedCredentialRecord record, byte[]? downloadTokenHash, CancellationToken cancellationToken)
     {
         // The name as the signed credential states it: what staff search for and what the page shows (migration 14).
-        var name = LearnerNames.FromCredentialJson(record.CredentialJson);
+        var name = record.LearnerName ?? LearnerNames.FromCredentialJson(record.CredentialJson);
         await using var command = connection.Sql(
             """
             INSERT INTO credentials (id, handle, short_code, idempotency_key, learner_id, achievement_id, catalogue_version,
@@ -211,6 +211,6 @@ public sealed partial class CredentialStore
         AwardedAt = record.AwardedAt?.ToUniversalTime(),
         Status = record.Status,
         Supersedes = record.Supersedes,
-        LearnerName = LearnerNames.FromCredentialJson(record.CredentialJson),
+        LearnerName = record.LearnerName ?? LearnerNames.FromCredentialJson(record.CredentialJson),
     };
 }

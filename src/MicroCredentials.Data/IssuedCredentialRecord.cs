@@ -30,6 +30,13 @@ public sealed record IssuedCredentialRecord
     /// <summary>The signed credential as JSON (with its Data Integrity proof).</summary>
     public required string CredentialJson { get; init; }
 
+    /// <summary>
+    /// The learner's name as the signed credential states it (its plain <c>name</c> identifier, taken from the model the
+    /// credential was signed from), or <see langword="null"/> to have the store read it from <see cref="CredentialJson"/>.
+    /// Saves parsing every freshly signed credential again on insert.
+    /// </summary>
+    public string? LearnerName { get; init; }
+
     /// <summary>The same credential as a VC-JWT (compact serialization), or <see langword="null"/>.</summary>
     public string? Jwt { get; init; }
 

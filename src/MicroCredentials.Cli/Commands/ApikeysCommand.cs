@@ -49,7 +49,7 @@ internal static class ApikeysCommand
                 return CliApp.BadInput;
             }
 
-            await using var store = await OpenAsync(parse, common, context, ct);
+            await using var store = await common.OpenStoreAsync(parse, context, ct);
             var created = await store.CreateApiKeyAsync(label, keyRole, "cli:" + parse.GetValue(actor), ct);
             context.Console.MarkupLineInterpolated($"[green]ok[/] API key {created.Key.Id} '{label}' ({keyRole}) created. Shown once, store it now:");
             context.Console.Profile.Out.Writer.WriteLine(created.PlainKey);
@@ -66,7 +66,7 @@ internal static class ApikeysCommand
         command.Options.Add(common.Postgres);
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await OpenAsync(parse, common, context, ct);
+            await using var store = await common.OpenStoreAsync(parse, context, ct);
             var keys = await store.ListApiKeysAsync(ct);
             if (keys.Count == 0)
             {
@@ -97,7 +97,7 @@ internal static class ApikeysCommand
         command.Options.Add(common.Postgres);
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await OpenAsync(parse, common, context, ct);
+            await using var store = await common.OpenStoreAsync(parse, context, ct);
             var keyId = parse.GetValue(id);
             if (!await store.RevokeApiKeyAsync(keyId, "cli:" + parse.GetValue(actor), ct))
             {
@@ -126,14 +126,4 @@ internal static class ApikeysCommand
         }
     }
 
-    /// <summary>Opens the store of <c>--db</c> or <c>--postgres</c> (the catalogue commands use it too).</summary>
-    internal static async Task<CredentialStore> OpenAsync(ParseResult parse, CommonOptions common, CliContext context, CancellationToken ct)
-    {
-        var postgres = parse.GetValue(common.Postgres);
-        var db = Path.GetFullPath(parse.GetValue(common.Database)!);
-        context.Console.MarkupLineInterpolated($"[grey]database: {(postgres is null ? db : "PostgreSQL (--postgres)")}[/]");
-        return await CredentialStore.OpenAsync(postgres is null
-            ? new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={db}" }
-            : new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = postgres }, context.Time, ct);
-    }
 }

@@ -47,7 +47,7 @@ internal static class CatalogCommand
                 return Report(context.Console, path, loaded);
             }
 
-            await using var store = await ApikeysCommand.OpenAsync(parse, common, context, ct);
+            await using var store = await common.OpenStoreAsync(parse, context, ct);
             var result = await store.ImportCatalogueAsync(loaded.Catalog!, Path.GetFileName(path), "cli:" + parse.GetValue(actor), onlyIfEmpty: false, ct);
             switch (result.Outcome)
             {
@@ -84,7 +84,7 @@ internal static class CatalogCommand
         command.Options.Add(common.Postgres);
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await ApikeysCommand.OpenAsync(parse, common, context, ct);
+            await using var store = await common.OpenStoreAsync(parse, context, ct);
             if (await store.LoadCatalogueAsync(ct) is not { } stored)
             {
                 context.Console.MarkupLine("[red]error[/] the database holds no catalogue yet (the host imports its catalogue file on its first start; or use 'catalog import').");

@@ -28,7 +28,7 @@ internal static class IdentityCommand
         command.Options.Add(common.Postgres);
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await OpenAsync(parse, common, context, ct);
+            await using var store = await common.OpenStoreAsync(parse, context, ct);
             var identities = await store.ListIssuerIdentitiesAsync(ct);
             if (identities.Count == 0)
             {
@@ -78,7 +78,7 @@ internal static class IdentityCommand
                 return CliApp.BadInput;
             }
 
-            await using var store = await OpenAsync(parse, common, context, ct);
+            await using var store = await common.OpenStoreAsync(parse, context, ct);
             var current = (await store.ListIssuerIdentitiesAsync(ct)).FirstOrDefault(i => i.RetiredAt is null);
             if (current is null)
             {
@@ -108,13 +108,4 @@ internal static class IdentityCommand
         return null!;
     }
 
-    private static async Task<CredentialStore> OpenAsync(ParseResult parse, CommonOptions common, CliContext context, CancellationToken ct)
-    {
-        var postgres = parse.GetValue(common.Postgres);
-        var db = Path.GetFullPath(parse.GetValue(common.Database)!);
-        context.Console.MarkupLineInterpolated($"[grey]database: {(postgres is null ? db : "PostgreSQL (--postgres)")}[/]");
-        return await CredentialStore.OpenAsync(postgres is null
-            ? new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={db}" }
-            : new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = postgres }, context.Time, ct);
-    }
 }

@@ -49,6 +49,7 @@ public sealed partial class IssuanceService
             AchievementId = credential.CredentialSubject.Achievement.Id,
             CatalogueVersion = mc.Version,
             CredentialJson = json,
+            LearnerName = credential.CredentialSubject.LearnerName,
             Jwt = jwt,
             IssuedAt = credential.ValidFrom,
             AwardedAt = credential.AwardedDate,

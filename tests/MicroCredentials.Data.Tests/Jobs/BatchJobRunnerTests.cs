@@ -73,6 +73,10 @@ public sealed partial class BatchJobRunnerTests(StorageProvider provider)
         Assert.That(results.Where(r => r.Credential is not null).Select(r => r.Credential!.Id).Distinct().Count(), Is.EqualTo(120));
         var json = JsonNode.Parse(results.First(r => r.Credential is not null).Credential!.CredentialJson)!.AsObject();
         Assert.That(DataIntegrityVerifier.Verify(json, keys!.DataIntegrityKeyResolver).IsValid, Is.True);
+        // The name kept for search and pages (carried from the model, not read back) is the one the signed credential states.
+        var issued = results.Where(r => r.Credential is not null).Select(r => r.Credential!).ToList();
+        Assert.That(issued.Select(c => c.LearnerName), Is.EqualTo(issued.Select(c => LearnerNames.FromCredentialJson(c.CredentialJson))));
+        Assert.That(issued.Select(c => c.LearnerName), Has.All.Not.Null.And.Not.Empty);
     }
 
     [Test]
