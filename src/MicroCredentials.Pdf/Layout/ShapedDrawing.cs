@@ -39,25 +39,37 @@ internal static class ShapedDrawing
     };
 
     /// <summary>Width in points of <paramref name="run"/> drawn in <paramref name="font"/> of the shaped <paramref name="family"/>.</summary>
-    public static double Width(string run, string family, XFont font)
+    public static double Width(string run, string family, XFont font, bool rightToLeft)
     {
         var face = CertificateFontResolver.FaceName(family, font.Bold);
         var width = 0.0;
         foreach (var piece in Pieces(run))
         {
-            width += ShapedText.Width(piece, face);
+            width += ShapedText.Width(piece, face, rightToLeft);
         }
         return width * font.Size;
     }
 
-    /// <summary>Draws <paramref name="run"/> from its left baseline point; returns its width in points.</summary>
-    public static double Draw(XGraphics gfx, string run, string family, XFont font, XBrush brush, double x, double baseline)
+    /// <summary>
+    /// Draws <paramref name="run"/> (logical order) from its left baseline point; returns its width in points. A
+    /// right-to-left run is drawn last word first, each word shaped right to left.
+    /// </summary>
+    public static double Draw(XGraphics gfx, string run, string family, XFont font, XBrush brush, double x, double baseline, bool rightToLeft)
     {
         var face = CertificateFontResolver.FaceName(family, font.Bold);
         var start = x;
-        foreach (var piece in Pieces(run))
+        var pieces = Pieces(run);
+        if (rightToLeft)
         {
-            x += DrawWord(gfx, piece, ShapedText.Shape(piece, face), face, font, brush, x, baseline);
+            pieces.Reverse();
+        }
+        foreach (var piece in pieces)
+        {
+            // What a text extractor is given for the word: as signed, or for a right-to-left word its characters in
+            // visual order, which poppler, like other extractors that reorder a page's right-to-left text themselves,
+            // turns back into the word as signed.
+            var read = rightToLeft ? ScriptFonts.ReversedCharacters(piece) : piece;
+            x += DrawWord(gfx, read, ShapedText.Shape(piece, face, rightToLeft), face, font, brush, x, baseline);
         }
         return x - start;
     }
@@ -74,8 +86,10 @@ internal static class ShapedDrawing
             pairs[i] = new CodePointGlyphIndexPair(character ?? PrivateUseBase + glyphs[i].Id, glyphs[i].Id);
             plain.Append(character is { } c ? char.ConvertFromUtf32(c) : "\uFFFD");
         }
-        // Words whose glyphs read back as the word itself (a space, a word without conjuncts or reordering) need no ActualText.
-        var actualText = plain.ToString() != word;
+        // Words whose glyphs read back as the word itself, each at its own pen position (a space, a word without
+        // conjuncts, reordering or positioned marks), need no ActualText. A mark moved by GPOS or drawn with an advance
+        // other than its own would be read by poppler as a word of its own.
+        var actualText = plain.ToString() != word || glyphs.Any(g => HasOffset(g) || !g.AtNominalAdvance);
         var content = gfx.Internals.ContentStringBuilder
             ?? throw new InvalidOperationException("PDFsharp gave no content stream to draw shaped text into.");
         var marked = -1;
