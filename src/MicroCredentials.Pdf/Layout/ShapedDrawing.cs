@@ -10,15 +10,18 @@ namespace MicroCredentials.Pdf.Layout;
 /// Draws a run of a shaped script (<see cref="ScriptFonts.IsShaped"/>) as the glyph ids HarfBuzz chose, through
 /// PDFsharp, so the face is still embedded as a subset with widths and a ToUnicode map:
 /// <list type="bullet">
-/// <item>each word is shaped by <see cref="ShapedText"/>; its glyphs are cut into segments that a viewer advances through
-/// by the face's own widths, and each segment is one <c>DrawString</c> at its pen position plus GPOS offset, whose
-/// code points PDFsharp's <c>RenderTextEvent</c> replaces by the shaped glyph ids;</item>
+/// <item>each word is shaped by <see cref="ShapedText"/> (right to left for an Arabic or Hebrew run, whose words are
+/// then drawn last first); its glyphs, which HarfBuzz gives in visual order, are cut into segments that a viewer
+/// advances through by the face's own widths, and each segment is one <c>DrawString</c> at its pen position plus GPOS
+/// offset, whose code points PDFsharp's <c>RenderTextEvent</c> replaces by the shaped glyph ids;</item>
 /// <item>every glyph is given its own code point for PDFsharp's ToUnicode map (PDFsharp keys that map, and the font
-/// subset, by code point): the character the glyph stands for in the face's character map, or for a conjunct, half form
-/// or reph (no character of its own) a private-use code point U+F0000 + glyph id;</item>
-/// <item>the word's glyphs are wrapped in marked content with <c>/ActualText</c> (ISO 32000-1 §14.9.4) holding the
-/// word as signed, inside the text object, so <c>pdftotext</c>, PdfPig, copy and paste and screen readers get the
-/// word in logical order, whatever the glyph order on the page (reph, reordered vowel signs).</item>
+/// subset, by code point): the character the glyph stands for in the face's character map, or for a conjunct, half form,
+/// reph or ligature part (no character of its own) a private-use code point U+F0000 + glyph id;</item>
+/// <item>the word's glyphs are wrapped in marked content with <c>/ActualText</c> (ISO 32000-1 §14.9.4), inside the text
+/// object: a left-to-right word as signed, a right-to-left word with its characters in visual order, which text
+/// extractors that reorder right-to-left text themselves (poppler) turn back into the word as signed — so
+/// <c>pdftotext</c>, PdfPig and copy and paste get the word whatever the glyph order on the page (reph, reordered vowel
+/// signs, joining forms, marks placed by GPOS).</item>
 /// </list>
 /// </summary>
 internal static class ShapedDrawing

@@ -5,7 +5,8 @@ namespace MicroCredentials.Pdf.Text;
 /// <summary>
 /// Which font draws a character: the style's own face (Noto Serif or Noto Sans: Latin, Greek, Cyrillic) unless the
 /// character belongs to a script it lacks, which goes to that script's fallback face — shipped in Fonts/ as subsets
-/// (see docs/pdf.md). Spaces and punctuation stay in the run they are in, so a name is not cut into many runs.
+/// (see docs/pdf.md). Spaces and punctuation stay in the run they are in, so a name is not cut into many runs (in a
+/// shaped script's run only spaces and joiners do: its face lacks the ASCII punctuation).
 /// </summary>
 internal static class ScriptFonts
 {
