@@ -37,7 +37,7 @@ public static class CertificateCharacters
     /// <summary>
     /// Code point ranges (inclusive) drawn by a fallback face, by script: the characters each face has, limited to those
     /// that print correctly: for Hebrew the letters, maqaf, geresh and the vowel points (niqqud, U+05B0–05C7 without the
-    /// cantillation marks); for Arabic the letters of Arabic, Persian and Urdu names as before, digits and the harakat
+    /// cantillation marks); for Arabic the letters of Arabic and Persian and the common Urdu ones, digits and the harakat
     /// (U+064B–065F, superscript alef U+0670), placed by the font's GPOS; for Thai the whole block; for the Indic
     /// scripts every character of the script's block that its face has.
     /// </summary>
