@@ -18,10 +18,10 @@ namespace MicroCredentials.Pdf.Layout;
 /// subset, by code point): the character the glyph stands for in the face's character map, or for a conjunct, half form,
 /// reph or ligature part (no character of its own) a private-use code point U+F0000 + glyph id;</item>
 /// <item>the word's glyphs are wrapped in marked content with <c>/ActualText</c> (ISO 32000-1 §14.9.4), inside the text
-/// object: a left-to-right word as signed, a right-to-left word with its characters in visual order, which text
-/// extractors that reorder right-to-left text themselves (poppler) turn back into the word as signed — so
-/// <c>pdftotext</c>, PdfPig and copy and paste get the word whatever the glyph order on the page (reph, reordered vowel
-/// signs, joining forms, marks placed by GPOS).</item>
+/// object: a left-to-right word as signed, a right-to-left word with its characters in visual order, which poppler,
+/// reordering a page's right-to-left text itself, turns back into the word as signed — so <c>pdftotext</c> gets the
+/// word, and PdfPig the same characters from the file and from a rebuilt certificate, whatever the glyph order on the
+/// page (reph, reordered vowel signs, joining forms, marks placed by GPOS).</item>
 /// </list>
 /// </summary>
 internal static class ShapedDrawing
@@ -69,8 +69,7 @@ internal static class ShapedDrawing
         foreach (var piece in pieces)
         {
             // What a text extractor is given for the word: as signed, or for a right-to-left word its characters in
-            // visual order, which poppler, like other extractors that reorder a page's right-to-left text themselves,
-            // turns back into the word as signed.
+            // visual order, which poppler, reordering a page's right-to-left text itself, turns back into the word as signed.
             var read = rightToLeft ? ScriptFonts.ReversedCharacters(piece) : piece;
             x += DrawWord(gfx, read, ShapedText.Shape(piece, face, rightToLeft), face, font, brush, x, baseline);
         }
