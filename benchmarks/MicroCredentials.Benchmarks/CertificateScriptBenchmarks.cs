@@ -6,9 +6,9 @@ using MicroCredentials.Pdf;
 namespace MicroCredentials.Benchmarks;
 
 /// <summary>
-/// Render + seal of one certificate per learner-name script (issue 13 point 5: the Latin figure against the 15 ms target,
-/// and the figures for Arabic and Chinese names, whose runs go through shaping, bidi and a fallback face, and for a
-/// Devanagari name, shaped with HarfBuzz and drawn as glyph ids with /ActualText).
+/// Render + seal of one certificate per learner-name script (issue 13 point 5: the Latin figure against the 15 ms target;
+/// Chinese and Korean names drawn by a fallback face; Arabic and Hebrew names through bidi and HarfBuzz shaping right
+/// to left, Thai and Devanagari names shaped left to right — all four drawn as glyph ids with /ActualText).
 /// Run: dotnet run -c Release --project benchmarks/MicroCredentials.Benchmarks -- --filter '*CertificateScriptBenchmarks*' --job short
 /// </summary>
 [MemoryDiagnoser]

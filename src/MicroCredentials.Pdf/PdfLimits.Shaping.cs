@@ -1,6 +1,6 @@
 namespace MicroCredentials.Pdf;
 
-/// <summary>Bounds on text shaped with HarfBuzz (the Indic scripts), which the verifier also renders from an uploaded file's credential.</summary>
+/// <summary>Bounds on text shaped with HarfBuzz (Arabic, Hebrew, Thai and the Indic scripts), which the verifier also renders from an uploaded file's credential.</summary>
 public static partial class PdfLimits
 {
     /// <summary>

@@ -45,26 +45,17 @@ public sealed partial class CertificateScriptTests
         var family = ScriptFonts.FallbackFor(name[0])!;
         Assert.That(ScriptFonts.IsShaped(family), Is.True);
         var face = CertificateFontResolver.FaceName(family, bold: true);
-        var words = name.Split(' ').Concat(outcome.Split(' ')).ToList();
-        Assert.That(words.SelectMany(w => ShapedText.Shape(w, face)).Select(g => g.Id), Has.None.EqualTo(0), "a character shaped to .notdef");
-        var drawn = string.Concat(name.Split(' ').SelectMany(w => ShapedText.Shape(w, face))
-            .Select(g => ShapedText.CharacterOf(face, g.Id) is { } c ? char.ConvertFromUtf32(c) : "\uFFFD"));
-        Assert.That(drawn, Is.Not.EqualTo(name.Replace(" ", "", StringComparison.Ordinal)), "the name's glyphs are its characters one for one: not shaped");
+        Assert.That(ShapedGlyphs(name + " " + outcome, face, rightToLeft: false).Select(g => g.Id), Has.None.EqualTo(0), "a character shaped to .notdef");
+        Assert.That(DrawnCharacters(name, face, rightToLeft: false), Is.Not.EqualTo(name.Replace(" ", "", StringComparison.Ordinal)),
+            "the name's glyphs are its characters one for one: not shaped");
 
-        var text = await ExternalTool.RunAsync("pdftotext", path, "-");
-        Assert.That(text.ExitCode, Is.EqualTo(0), text.All);
-        var lines = text.StdOut.Split('\n', '\f').Select(l => l.Trim()).ToList();
-        Assert.That(lines, Does.Contain(name), text.StdOut);
+        var lines = await PdftotextLinesAsync(path);
+        Assert.That(lines, Does.Contain(name), string.Join("\n", lines));
         // Learning outcomes are numbered on page 2.
-        Assert.That(lines, Does.Contain("1. " + outcome), text.StdOut);
+        Assert.That(lines, Does.Contain("1. " + outcome), string.Join("\n", lines));
 
         Assert.That(NotdefUses(pdf), Is.Empty, "a font maps a drawn code to glyph 0 (.notdef)");
-        var fonts = await ExternalTool.RunAsync("pdffonts", path);
-        Assert.That(fonts.ExitCode, Is.EqualTo(0), fonts.All);
-        var indicFonts = fonts.StdOut.Split('\n').Where(l => l.Contains($"Noto Sans {script}", StringComparison.Ordinal)).ToList();
-        Assert.That(indicFonts, Is.Not.Empty, fonts.StdOut);
-        // name type encoding emb sub uni: a CID TrueType subset, embedded, with a ToUnicode map.
-        Assert.That(indicFonts, Has.All.Match(@"CID TrueType\s+Identity-H\s+yes\s+yes\s+yes"), fonts.StdOut);
+        await AssertEmbeddedAsCidSubsetAsync(path, $"Noto Sans {script}");
 
         // Both pages: the outcome is on page 2.
         await AssertRasterisesAndVerifiesAsync(pdf, path);
@@ -116,6 +107,39 @@ public sealed partial class CertificateScriptTests
         // (which the reader reports as a credential no certificate is printed from), not with quadratic work.
         var json = _genuine.Sign(TestCredentials.Credential(learnerName: new string('क', PdfLimits.MaxShapedWordChars + 1)));
         Assert.That(() => new CertificateDocument(_genuine.Model(json)).GeneratePdf(), Throws.ArgumentException);
+    }
+
+    /// <summary>The glyphs HarfBuzz shapes each word of <paramref name="text"/> to (the words in logical order).</summary>
+    private static IEnumerable<ShapedText.Glyph> ShapedGlyphs(string text, string face, bool rightToLeft) =>
+        text.Split(' ').SelectMany(w => ShapedText.Shape(w, face, rightToLeft));
+
+    /// <summary>The characters the glyphs of <paramref name="text"/>'s words stand for alone, in drawing order (U+FFFD: none).</summary>
+    private static string DrawnCharacters(string text, string face, bool rightToLeft) =>
+        string.Concat(ShapedGlyphs(text, face, rightToLeft).Select(g => ShapedText.CharacterOf(face, g.Id) is { } c ? char.ConvertFromUtf32(c) : "\uFFFD"));
+
+    /// <summary>
+    /// The lines <c>pdftotext</c> gives for the whole file (or <paramref name="pages"/>), trimmed, without the embedding
+    /// marks (U+202A, U+202B, U+202C) poppler wraps around right-to-left text it has put back into logical order.
+    /// </summary>
+    private static async Task<List<string>> PdftotextLinesAsync(string path, params string[] pages)
+    {
+        var text = await ExternalTool.RunAsync("pdftotext", [.. pages, path, "-"]);
+        Assert.That(text.ExitCode, Is.EqualTo(0), text.All);
+        return text.StdOut.Split('\n', '\f')
+            .Select(l => l.Replace("\u202A", "", StringComparison.Ordinal).Replace("\u202B", "", StringComparison.Ordinal)
+                .Replace("\u202C", "", StringComparison.Ordinal).Trim())
+            .ToList();
+    }
+
+    /// <summary><c>pdffonts</c> lists <paramref name="family"/> as a CID TrueType subset, embedded, with a ToUnicode map.</summary>
+    private static async Task AssertEmbeddedAsCidSubsetAsync(string path, string family)
+    {
+        var fonts = await ExternalTool.RunAsync("pdffonts", path);
+        Assert.That(fonts.ExitCode, Is.EqualTo(0), fonts.All);
+        var listed = fonts.StdOut.Split('\n').Where(l => l.Contains(family, StringComparison.Ordinal)).ToList();
+        Assert.That(listed, Is.Not.Empty, fonts.StdOut);
+        // name type encoding emb sub uni
+        Assert.That(listed, Has.All.Match(@"CID TrueType\s+Identity-H\s+yes\s+yes\s+yes"), fonts.StdOut);
     }
 
     private byte[] IndicCertificate(string name, string outcome) =>

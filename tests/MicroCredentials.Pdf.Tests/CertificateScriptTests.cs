@@ -1,4 +1,6 @@
 using MicroCredentials.Catalog;
+using MicroCredentials.Pdf.Layout;
+using MicroCredentials.Pdf.Text;
 using MicroCredentials.Verification;
 
 namespace MicroCredentials.Pdf.Tests;
@@ -73,9 +75,11 @@ public sealed partial class CertificateScriptTests
     }
 
     [Test]
-    public void ArabicLetters_CalledDrawable_AreShapedOrDoNotJoin()
+    public void ArabicLetters_CalledDrawable_JoinWhenShaped_OrDoNotJoin()
     {
-        // Every drawable Arabic letter either has contextual presentation forms or is hamza (which joins nothing).
+        // HarfBuzz gives every drawable Arabic letter between two tatweels (which join both ways) another glyph than it
+        // has alone — its medial or final form — except hamza, which joins nothing, and tatweel itself.
+        var face = CertificateFontResolver.FaceName(ScriptFonts.Arabic, bold: false);
         foreach (var (first, last) in CertificateCharacters.FallbackRanges["Arabic"])
         {
             for (var c = first; c <= last; c++)
@@ -83,12 +87,28 @@ public sealed partial class CertificateScriptTests
                 var ch = (char)c;
                 if (char.IsLetter(ch) && ch is not ('\u0621' or '\u0640'))
                 {
-                    Assert.That(Text.ArabicShaping.Shape(ch.ToString()), Is.Not.EqualTo(ch.ToString()), $"U+{c:X4} has no presentation form");
+                    var alone = ShapedText.Shape(ch.ToString(), face, rightToLeft: true).Single().Id;
+                    var joined = ShapedText.Shape($"\u0640{ch}\u0640", face, rightToLeft: true);
+                    Assert.That(joined, Has.Length.EqualTo(3), $"U+{c:X4}");
+                    // Visual order: the glyph of the letter is the middle one.
+                    Assert.That(joined[1].Id, Is.Not.EqualTo(alone), $"U+{c:X4} does not join");
                 }
             }
         }
-        Assert.That(Text.ArabicShaping.Shape("\u0644\u0627"), Is.EqualTo("\uFEFB"), "lam + alef is the ligature");
-        Assert.That(Text.ArabicShaping.Shape("\u0645\u062D\u0645\u062F"), Is.EqualTo("\uFEE3\uFEA4\uFEE4\uFEAA"), "initial, medial, medial, final");
+        Assert.That(IsLamAlefLigature("\u0644\u0627", face), Is.True, "lam + alef is not the ligature");
+        Assert.That(ShapedText.Shape("\u0645\u062D\u0645\u062F", face, rightToLeft: true).Select(g => ShapedText.CharacterOf(face, g.Id)),
+            Is.EqualTo(new int?[] { 0xFEAA, 0xFEE4, 0xFEA4, 0xFEE3 }), "visual order: final dal, medial meem, medial hah, initial meem");
+    }
+
+    /// <summary>
+    /// Whether HarfBuzz draws the lam and alef of <paramref name="word"/> as the lam-alef ligature (Noto Naskh Arabic
+    /// composes it of its own lam and alef glyphs), not as a joining lam (U+FEDF/FEE0) before a final alef (U+FE8E).
+    /// </summary>
+    private static bool IsLamAlefLigature(string word, string face)
+    {
+        var joining = "\uFEDF\uFEE0\uFE8E".Select(c => ShapedText.Shape(c.ToString(), face).Single().Id).ToHashSet();
+        var glyphs = ShapedText.Shape(word, face, rightToLeft: true);
+        return glyphs.Length > 0 && glyphs.All(g => g.Id != 0 && !joining.Contains(g.Id));
     }
 
     [TestCase("Νικόλαος Παπαδόπουλος", TestName = "Greek name printed exactly and genuine")]

@@ -6,12 +6,12 @@ namespace MicroCredentials.Catalog;
 /// <summary>
 /// Can the certificate draw this text? The certificate's own faces (Noto Sans and Noto Serif,
 /// src/MicroCredentials.Pdf/Fonts) cover Latin with all its diacritics (Vietnamese included), Greek and Cyrillic; fallback
-/// faces shipped beside them draw Hebrew and Arabic (right to left, Arabic shaped by its presentation forms), Thai,
-/// Chinese characters, Japanese kana, Korean Hangul, and — shaped with HarfBuzz (conjuncts, reordered vowel signs) —
-/// Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada and Malayalam (<see cref="FallbackRanges"/>).
-/// Anything else — Odia, Sinhala and other scripts without a shipped face, Arabic and Hebrew vowel marks, emoji — would
-/// print wrongly or as an empty box, and the printed text would no longer match the signed credential; so such text is
-/// refused at issue, naming the script.
+/// faces shipped beside them draw Chinese characters, Japanese kana, Korean Hangul, and — shaped with HarfBuzz — Arabic
+/// and Hebrew (right to left: joining, lam-alef, harakat and points placed by the fonts' GPOS), Thai (tone and vowel
+/// marks placed by GPOS), Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada and Malayalam (conjuncts,
+/// reordered vowel signs) (<see cref="FallbackRanges"/>). Anything else — Odia, Sinhala and other scripts without a
+/// shipped face, Hebrew cantillation marks, Quranic annotation signs, emoji — would print wrongly or as an empty box,
+/// and the printed text would no longer match the signed credential; so such text is refused at issue, naming the script.
 /// </summary>
 /// <remarks>
 /// <see cref="DrawableRanges"/> is the intersection of the own faces' character maps (every style has the same 2 838
@@ -36,18 +36,19 @@ public static class CertificateCharacters
 
     /// <summary>
     /// Code point ranges (inclusive) drawn by a fallback face, by script: the characters each face has, limited to those
-    /// that print correctly: for Hebrew, Arabic and Thai those that need no OpenType shaping (letters, digits, punctuation;
-    /// no vowel points or harakat); for the Indic scripts, which are shaped with HarfBuzz, every character of the
-    /// script's block that its face has.
+    /// that print correctly: for Hebrew the letters, maqaf, geresh and the vowel points (niqqud, U+05B0–05C7 without the
+    /// cantillation marks); for Arabic the letters of Arabic and Persian and the common Urdu ones, digits and the harakat
+    /// (U+064B–065F, superscript alef U+0670), placed by the font's GPOS; for Thai the whole block; for the Indic
+    /// scripts every character of the script's block that its face has.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<(int First, int Last)>> FallbackRanges { get; } =
         new Dictionary<string, IReadOnlyList<(int First, int Last)>>(StringComparer.Ordinal)
         {
-            ["Hebrew"] = [(0x05BE, 0x05BE), (0x05D0, 0x05EA), (0x05F0, 0x05F4)],
+            ["Hebrew"] = [(0x05B0, 0x05BF), (0x05C1, 0x05C2), (0x05C4, 0x05C5), (0x05C7, 0x05C7), (0x05D0, 0x05EA), (0x05F0, 0x05F4)],
             ["Arabic"] =
             [
-                (0x060C, 0x060C), (0x061B, 0x061B), (0x061F, 0x061F), (0x0621, 0x063A), (0x0640, 0x064A), (0x0660, 0x0669),
-                (0x0671, 0x0671), (0x067E, 0x067E), (0x0686, 0x0686), (0x0698, 0x0698), (0x06A9, 0x06A9), (0x06AF, 0x06AF),
+                (0x060C, 0x060C), (0x061B, 0x061B), (0x061F, 0x061F), (0x0621, 0x063A), (0x0640, 0x0669), (0x0670, 0x0671),
+                (0x067E, 0x067E), (0x0686, 0x0686), (0x0698, 0x0698), (0x06A9, 0x06A9), (0x06AF, 0x06AF),
                 (0x06CC, 0x06CC),
             ],
             ["Thai"] = [(0x0E01, 0x0E3A), (0x0E3F, 0x0E5B)],

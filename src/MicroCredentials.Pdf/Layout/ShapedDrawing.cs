@@ -10,15 +10,18 @@ namespace MicroCredentials.Pdf.Layout;
 /// Draws a run of a shaped script (<see cref="ScriptFonts.IsShaped"/>) as the glyph ids HarfBuzz chose, through
 /// PDFsharp, so the face is still embedded as a subset with widths and a ToUnicode map:
 /// <list type="bullet">
-/// <item>each word is shaped by <see cref="ShapedText"/>; its glyphs are cut into segments that a viewer advances through
-/// by the face's own widths, and each segment is one <c>DrawString</c> at its pen position plus GPOS offset, whose
-/// code points PDFsharp's <c>RenderTextEvent</c> replaces by the shaped glyph ids;</item>
+/// <item>each word is shaped by <see cref="ShapedText"/> (right to left for an Arabic or Hebrew run, whose words are
+/// then drawn last first); its glyphs, which HarfBuzz gives in visual order, are cut into segments that a viewer
+/// advances through by the face's own widths, and each segment is one <c>DrawString</c> at its pen position plus GPOS
+/// offset, whose code points PDFsharp's <c>RenderTextEvent</c> replaces by the shaped glyph ids;</item>
 /// <item>every glyph is given its own code point for PDFsharp's ToUnicode map (PDFsharp keys that map, and the font
-/// subset, by code point): the character the glyph stands for in the face's character map, or for a conjunct, half form
-/// or reph (no character of its own) a private-use code point U+F0000 + glyph id;</item>
-/// <item>the word's glyphs are wrapped in marked content with <c>/ActualText</c> (ISO 32000-1 §14.9.4) holding the
-/// word as signed, inside the text object, so <c>pdftotext</c>, PdfPig, copy and paste and screen readers get the
-/// word in logical order, whatever the glyph order on the page (reph, reordered vowel signs).</item>
+/// subset, by code point): the character the glyph stands for in the face's character map, or for a conjunct, half form,
+/// reph or ligature part (no character of its own) a private-use code point U+F0000 + glyph id;</item>
+/// <item>the word's glyphs are wrapped in marked content with <c>/ActualText</c> (ISO 32000-1 §14.9.4), inside the text
+/// object: a left-to-right word as signed, a right-to-left word with its characters in visual order, which poppler,
+/// reordering a page's right-to-left text itself, turns back into the word as signed — so <c>pdftotext</c> gets the
+/// word, and PdfPig the same characters from the file and from a rebuilt certificate, whatever the glyph order on the
+/// page (reph, reordered vowel signs, joining forms, marks placed by GPOS).</item>
 /// </list>
 /// </summary>
 internal static class ShapedDrawing
@@ -39,25 +42,36 @@ internal static class ShapedDrawing
     };
 
     /// <summary>Width in points of <paramref name="run"/> drawn in <paramref name="font"/> of the shaped <paramref name="family"/>.</summary>
-    public static double Width(string run, string family, XFont font)
+    public static double Width(string run, string family, XFont font, bool rightToLeft)
     {
         var face = CertificateFontResolver.FaceName(family, font.Bold);
         var width = 0.0;
         foreach (var piece in Pieces(run))
         {
-            width += ShapedText.Width(piece, face);
+            width += ShapedText.Width(piece, face, rightToLeft);
         }
         return width * font.Size;
     }
 
-    /// <summary>Draws <paramref name="run"/> from its left baseline point; returns its width in points.</summary>
-    public static double Draw(XGraphics gfx, string run, string family, XFont font, XBrush brush, double x, double baseline)
+    /// <summary>
+    /// Draws <paramref name="run"/> (logical order) from its left baseline point; returns its width in points. A
+    /// right-to-left run is drawn last word first, each word shaped right to left.
+    /// </summary>
+    public static double Draw(XGraphics gfx, string run, string family, XFont font, XBrush brush, double x, double baseline, bool rightToLeft)
     {
         var face = CertificateFontResolver.FaceName(family, font.Bold);
         var start = x;
-        foreach (var piece in Pieces(run))
+        var pieces = Pieces(run);
+        if (rightToLeft)
         {
-            x += DrawWord(gfx, piece, ShapedText.Shape(piece, face), face, font, brush, x, baseline);
+            pieces.Reverse();
+        }
+        foreach (var piece in pieces)
+        {
+            // What a text extractor is given for the word: as signed, or for a right-to-left word its characters in
+            // visual order, which poppler, reordering a page's right-to-left text itself, turns back into the word as signed.
+            var read = rightToLeft ? ScriptFonts.ReversedCharacters(piece) : piece;
+            x += DrawWord(gfx, read, ShapedText.Shape(piece, face, rightToLeft), face, font, brush, x, baseline);
         }
         return x - start;
     }
@@ -74,8 +88,10 @@ internal static class ShapedDrawing
             pairs[i] = new CodePointGlyphIndexPair(character ?? PrivateUseBase + glyphs[i].Id, glyphs[i].Id);
             plain.Append(character is { } c ? char.ConvertFromUtf32(c) : "\uFFFD");
         }
-        // Words whose glyphs read back as the word itself (a space, a word without conjuncts or reordering) need no ActualText.
-        var actualText = plain.ToString() != word;
+        // Words whose glyphs read back as the word itself, each at its own pen position (a space, a word without
+        // conjuncts, reordering or positioned marks), need no ActualText. A mark moved by GPOS or drawn with an advance
+        // other than its own would be read by poppler as a word of its own.
+        var actualText = plain.ToString() != word || glyphs.Any(g => HasOffset(g) || !g.AtNominalAdvance);
         var content = gfx.Internals.ContentStringBuilder
             ?? throw new InvalidOperationException("PDFsharp gave no content stream to draw shaped text into.");
         var marked = -1;

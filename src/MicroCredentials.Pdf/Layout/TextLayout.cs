@@ -111,17 +111,19 @@ internal static class TextLayout
             return gfx.MeasureString(text, font).Width;
         }
         var width = 0.0;
-        foreach (var (run, family) in ScriptFonts.Runs(ArabicShaping.Shape(text)))
+        foreach (var (run, family, rightToLeft) in ScriptFonts.Drawn(text))
         {
-            width += ScriptFonts.IsShaped(family) ? ShapedDrawing.Width(run, family!, FontOf(font, family)) : gfx.MeasureString(run, FontOf(font, family)).Width;
+            width += ScriptFonts.IsShaped(family)
+                ? ShapedDrawing.Width(run, family!, FontOf(font, family), rightToLeft)
+                : gfx.MeasureString(run, FontOf(font, family)).Width;
         }
         return width;
     }
 
     /// <summary>
-    /// Draws one line from its left baseline point: shaped, in visual order (right-to-left runs reversed), each run in
-    /// the face of its script, so no character falls back to the .notdef box; Indic runs as HarfBuzz glyphs
-    /// (<see cref="ShapedDrawing"/>).
+    /// Draws one line from its left baseline point: in visual order (<see cref="ScriptFonts.Drawn"/>), each run in the
+    /// face of its script, so no character falls back to the .notdef box; Arabic, Hebrew, Thai and Indic runs as the
+    /// glyphs HarfBuzz shapes them to (<see cref="ShapedDrawing"/>).
     /// </summary>
     private static void DrawLine(XGraphics gfx, string line, XFont font, XBrush brush, double x, double baseline)
     {
@@ -130,12 +132,12 @@ internal static class TextLayout
             gfx.DrawString(line, font, brush, x, baseline, XStringFormats.BaseLineLeft);
             return;
         }
-        foreach (var (run, family) in ScriptFonts.Runs(ScriptFonts.Printed(line)))
+        foreach (var (run, family, rightToLeft) in ScriptFonts.Drawn(line))
         {
             var runFont = FontOf(font, family);
             if (ScriptFonts.IsShaped(family))
             {
-                x += ShapedDrawing.Draw(gfx, run, family!, runFont, brush, x, baseline);
+                x += ShapedDrawing.Draw(gfx, run, family!, runFont, brush, x, baseline, rightToLeft);
                 continue;
             }
             gfx.DrawString(run, runFont, brush, x, baseline, XStringFormats.BaseLineLeft);

@@ -8,7 +8,8 @@ namespace MicroCredentials.Pdf.Text;
 /// (UAX #9) enough for names, titles and sentences that mix Hebrew or Arabic with Latin and digits —
 /// paragraph level from the first strong character (P2–P3), numbers as left-to-right runs (W1–W7 simplified),
 /// neutrals between two runs of one direction take it, others the paragraph's (N1–N2), reversal of levels
-/// (L2) and mirrored brackets in right-to-left runs (L4). Explicit embeddings and isolates (LRE, RLI …) are not
+/// (L2, on whole runs: HarfBuzz orders the glyphs within a shaped right-to-left run) and mirrored brackets in
+/// right-to-left runs that are not shaped (L4). Explicit embeddings and isolates (LRE, RLI …) are not
 /// interpreted: issuance text has none. Linear in the line's length.
 /// </summary>
 internal static class BidiOrder
@@ -19,12 +20,16 @@ internal static class BidiOrder
     /// <summary>True when <paramref name="text"/> contains a right-to-left character.</summary>
     public static bool HasRightToLeft(string text) => text.Any(c => KindOf(c) == Kind.Right);
 
-    /// <summary>The line in the order its characters appear from left to right (grapheme clusters stay whole).</summary>
-    public static string Visual(string line)
+    /// <summary>
+    /// The line cut into runs of one direction, in the order they appear from left to right; each run's text stays in
+    /// logical order (a right-to-left run is shaped right to left by HarfBuzz, or reversed by <see cref="Reversed"/>).
+    /// A line without right-to-left characters is one left-to-right run.
+    /// </summary>
+    public static List<(string Text, bool RightToLeft)> Runs(string line)
     {
         if (!HasRightToLeft(line))
         {
-            return line;
+            return [(line, false)];
         }
         var clusters = new List<string>();
         var elements = StringInfo.GetTextElementEnumerator(line);
@@ -65,30 +70,55 @@ internal static class BidiOrder
             Array.Fill(levels, level, i, end - i);
             i = end - 1;
         }
-        // L2: from the highest level down to 1, reverse every run at or above it.
-        var order = Enumerable.Range(0, clusters.Count).ToArray();
+        // Level runs in logical order, then L2 on whole runs: from the highest level down to 1, reverse every sequence
+        // of runs at or above it (within a run the order is left to the shaping).
+        var runs = new List<(string Text, int Level)>();
+        var text = new StringBuilder();
+        for (var i = 0; i < clusters.Count; i++)
+        {
+            text.Append(clusters[i]);
+            if (i == clusters.Count - 1 || levels[i + 1] != levels[i])
+            {
+                runs.Add((text.ToString(), levels[i]));
+                text.Clear();
+            }
+        }
         for (var level = levels.Max(); level >= 1; level--)
         {
-            for (var i = 0; i < order.Length; i++)
+            for (var i = 0; i < runs.Count; i++)
             {
-                if (levels[order[i]] < level)
+                if (runs[i].Level < level)
                 {
                     continue;
                 }
                 var end = i;
-                while (end < order.Length && levels[order[end]] >= level)
+                while (end < runs.Count && runs[end].Level >= level)
                 {
                     end++;
                 }
-                Array.Reverse(order, i, end - i);
+                runs.Reverse(i, end - i);
                 i = end - 1;
             }
         }
-        var output = new StringBuilder(line.Length);
-        foreach (var index in order)
+        return runs.Select(r => (r.Text, r.Level % 2 == 1)).ToList();
+    }
+
+    /// <summary>
+    /// Right-to-left text that is not shaped (brackets, punctuation in the style's face) in the order it is drawn from
+    /// left to right: grapheme clusters reversed, brackets mirrored (L4).
+    /// </summary>
+    public static string Reversed(string text)
+    {
+        var clusters = new List<string>();
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
         {
-            var cluster = clusters[index];
-            output.Append(levels[index] % 2 == 1 && cluster.Length == 1 ? Mirror(cluster[0]) : cluster);
+            clusters.Add(elements.GetTextElement());
+        }
+        var output = new StringBuilder(text.Length);
+        for (var i = clusters.Count - 1; i >= 0; i--)
+        {
+            output.Append(clusters[i].Length == 1 ? Mirror(clusters[i][0]) : clusters[i]);
         }
         return output.ToString();
     }

@@ -5,17 +5,18 @@ namespace MicroCredentials.Pdf.Text;
 /// <summary>
 /// Which font draws a character: the style's own face (Noto Serif or Noto Sans: Latin, Greek, Cyrillic) unless the
 /// character belongs to a script it lacks, which goes to that script's fallback face — shipped in Fonts/ as subsets
-/// (see docs/pdf.md). Spaces and punctuation stay in the run they are in, so a name is not cut into many runs.
+/// (see docs/pdf.md). Spaces and punctuation stay in the run they are in, so a name is not cut into many runs (in a
+/// shaped script's run only spaces and joiners do: its face lacks the ASCII punctuation).
 /// </summary>
 internal static class ScriptFonts
 {
-    /// <summary>Arabic (Noto Naskh Arabic, OFL).</summary>
+    /// <summary>Arabic (Noto Naskh Arabic, OFL), shaped right to left with HarfBuzz.</summary>
     public const string Arabic = "Noto Naskh Arabic";
 
-    /// <summary>Hebrew (Noto Sans Hebrew, OFL).</summary>
+    /// <summary>Hebrew (Noto Sans Hebrew, OFL), shaped right to left.</summary>
     public const string Hebrew = "Noto Sans Hebrew";
 
-    /// <summary>Thai (Noto Sans Thai, OFL).</summary>
+    /// <summary>Thai (Noto Sans Thai, OFL), shaped.</summary>
     public const string Thai = "Noto Sans Thai";
 
     /// <summary>Chinese characters, kana and CJK punctuation (Droid Sans Fallback subset, Apache 2.0).</summary>
@@ -52,8 +53,8 @@ internal static class ScriptFonts
     /// Whether runs of <paramref name="family"/> are shaped with HarfBuzz and drawn as glyph ids
     /// (<see cref="Layout.ShapedDrawing"/>), rather than drawn character by character by PDFsharp.
     /// </summary>
-    public static bool IsShaped(string? family) => family is Devanagari or Bengali or Gurmukhi or Gujarati or Tamil or Telugu
-        or Kannada or Malayalam;
+    public static bool IsShaped(string? family) => family is Arabic or Hebrew or Thai or Devanagari or Bengali or Gurmukhi or Gujarati
+        or Tamil or Telugu or Kannada or Malayalam;
 
     /// <summary>The fallback family of <paramref name="c"/>, or null when the style's own face draws it.</summary>
     public static string? FallbackFor(int c) => c switch
@@ -119,8 +120,51 @@ internal static class ScriptFonts
     }
 
     /// <summary>
-    /// The characters as they are drawn, left to right: Arabic shaped to presentation forms, then the line put in
-    /// visual order (<see cref="BidiOrder"/>). The certificate reader compares printed values in this form.
+    /// One run of a line as it is drawn, the runs of a line coming from left to right.
     /// </summary>
-    public static string Printed(string line) => BidiOrder.Visual(ArabicShaping.Shape(line));
+    /// <param name="Text">For a shaped run, its characters in logical order (HarfBuzz orders the glyphs); for another
+    /// run, its characters in the order they are drawn (a right-to-left one reversed, brackets mirrored).</param>
+    /// <param name="Family">The fallback face, or null for the style's own.</param>
+    /// <param name="RightToLeft">A shaped run at an odd bidi level: shaped right to left, its words drawn last first.</param>
+    internal readonly record struct DrawnRun(string Text, string? Family, bool RightToLeft);
+
+    /// <summary>
+    /// <paramref name="line"/> cut into runs of one face and one direction, in the order they are drawn from left to
+    /// right (<see cref="BidiOrder"/>): within a right-to-left level run the script runs come last first.
+    /// </summary>
+    public static List<DrawnRun> Drawn(string line)
+    {
+        var drawn = new List<DrawnRun>();
+        foreach (var (text, rightToLeft) in BidiOrder.Runs(line))
+        {
+            var runs = Runs(text);
+            if (!rightToLeft)
+            {
+                drawn.AddRange(runs.Select(r => new DrawnRun(r.Text, r.Family, false)));
+                continue;
+            }
+            for (var i = runs.Count - 1; i >= 0; i--)
+            {
+                var (run, family) = runs[i];
+                drawn.Add(IsShaped(family) ? new DrawnRun(run, family, true) : new DrawnRun(BidiOrder.Reversed(run), family, false));
+            }
+        }
+        return drawn;
+    }
+
+    /// <summary>
+    /// The line as a reader of the page gets it word by word, left to right (PdfPig with <c>/ActualText</c>; the
+    /// certificate reader compares printed values in this form): the words in visual order, a right-to-left word's
+    /// characters reversed, as <see cref="Layout.ShapedDrawing"/> writes it for text extractors that put visual order
+    /// back into logical order themselves.
+    /// </summary>
+    public static string Printed(string line) => string.Concat(Drawn(line).Select(r => r.RightToLeft ? ReversedCharacters(r.Text) : r.Text));
+
+    /// <summary><paramref name="text"/> with its characters (code points, marks included) in reverse order.</summary>
+    public static string ReversedCharacters(string text)
+    {
+        var runes = text.EnumerateRunes().ToArray();
+        Array.Reverse(runes);
+        return string.Concat(runes.Select(r => r.ToString()));
+    }
 }

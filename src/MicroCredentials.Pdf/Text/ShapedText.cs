@@ -8,8 +8,9 @@ namespace MicroCredentials.Pdf.Text;
 
 /// <summary>
 /// OpenType shaping with HarfBuzz (HarfBuzzSharp) of the runs whose script needs it (<see cref="ScriptFonts.IsShaped"/>):
-/// the glyphs a word is drawn with — conjuncts, half forms, reph, reordered vowel signs, marks placed by GPOS — with
-/// their advances and offsets, from the same font bytes PDFsharp embeds, so the glyph ids agree.
+/// the glyphs a word is drawn with — Arabic joining forms and ligatures, conjuncts, half forms, reph, reordered vowel
+/// signs, harakat, Hebrew points and Thai marks placed by GPOS — with their advances and offsets, from the same font
+/// bytes PDFsharp embeds, so the glyph ids agree.
 /// </summary>
 internal static class ShapedText
 {
@@ -31,9 +32,16 @@ internal static class ShapedText
     // The language is fixed, not taken from the process locale, so the same text shapes the same on every machine.
     private static readonly Language Undetermined = new("und");
 
-    /// <summary>Shapes <paramref name="text"/> (one word, no line breaks) in the face <paramref name="faceName"/>, left to right.</summary>
+    /// <summary>
+    /// Shapes <paramref name="text"/> (one word in logical order, no line breaks) in the face <paramref name="faceName"/>.
+    /// The glyphs come in visual order, left to right, whatever the direction: for a right-to-left word (Arabic, Hebrew)
+    /// HarfBuzz returns the last character's glyph first.
+    /// </summary>
+    /// <param name="text">The word, as signed (logical order).</param>
+    /// <param name="faceName">The face, as <see cref="CertificateFontResolver.FaceName"/> names it.</param>
+    /// <param name="rightToLeft">Shape right to left (a run at an odd bidi level, <see cref="BidiOrder"/>).</param>
     /// <exception cref="ArgumentException">The word is longer than <see cref="PdfLimits.MaxShapedWordChars"/>.</exception>
-    public static Glyph[] Shape(string text, string faceName)
+    public static Glyph[] Shape(string text, string faceName, bool rightToLeft = false)
     {
         if (text.Length > PdfLimits.MaxShapedWordChars)
         {
@@ -44,7 +52,7 @@ internal static class ShapedText
         buffer.AddUtf16(text);
         buffer.Language = Undetermined;
         buffer.GuessSegmentProperties();
-        buffer.Direction = Direction.LeftToRight;
+        buffer.Direction = rightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
         face.Font.Shape(buffer);
         var infos = buffer.GlyphInfos;
         var positions = buffer.GlyphPositions;
@@ -60,11 +68,12 @@ internal static class ShapedText
     }
 
     /// <summary>Width in em of <paramref name="text"/> shaped in <paramref name="faceName"/>.</summary>
-    public static double Width(string text, string faceName) => Shape(text, faceName).Sum(g => g.Advance);
+    public static double Width(string text, string faceName, bool rightToLeft = false) => Shape(text, faceName, rightToLeft).Sum(g => g.Advance);
 
     /// <summary>
     /// The character a glyph stands for on its own (the face's character map read backwards), or null for a glyph no
-    /// character maps to (a conjunct, a half form, a reph).
+    /// character maps to (a conjunct, a half form, a reph, an Arabic ligature the face has no presentation form for).
+    /// A joining form the face also maps from its Arabic presentation form (U+FE70…) is that presentation form.
     /// </summary>
     public static int? CharacterOf(string faceName, ushort glyph) =>
         FaceOf(faceName).Characters.TryGetValue(glyph, out var c) ? c : null;
@@ -77,8 +86,10 @@ internal static class ShapedText
         var unitsPerEm = hbFace.UnitsPerEm;
         font.SetScale(unitsPerEm, unitsPerEm);
         var characters = new Dictionary<uint, int>();
-        // The shipped subsets hold one script's block plus spaces and joiners (see Fonts/OFL.txt): read those back.
-        foreach (var c in Enumerable.Range(0x20, 0xA900 - 0x20))
+        // The shipped subsets hold one script's blocks (for Arabic and Hebrew their presentation forms too) plus spaces
+        // and joiners (see Fonts/OFL.txt): read the basic plane back, the first character of a glyph winning (a letter
+        // before its presentation form).
+        foreach (var c in Enumerable.Range(0x20, 0x10000 - 0x20))
         {
             if (font.TryGetGlyph((uint)c, out var glyph))
             {

@@ -11,8 +11,8 @@ public sealed class CertificateCharactersTests
 
     [TestCase("ସୁଭଶ୍ରୀ ମହାନ୍ତି", "Odia script", TestName = "Odia refused")]
     [TestCase("සඳුනි පෙරේරා", "Sinhala script", TestName = "Sinhala refused")]
-    [TestCase("مُحَمَّد", "Arabic script", TestName = "Arabic with vowel marks refused")]
-    [TestCase("שָׁלוֹם", "Hebrew script", TestName = "Hebrew with points refused")]
+    [TestCase("مُحَمَّدۖ", "Arabic script", TestName = "Arabic with a Quranic annotation sign refused")]
+    [TestCase("שָׁ֑לוֹם", "Hebrew script", TestName = "Hebrew with a cantillation mark refused")]
     [TestCase("An Peeters 🎓", "an emoji or pictograph", TestName = "Emoji refused")]
     public void Read_NameTheFontsCannotDraw_RowErrorNamesTheScript(string name, string script)
     {
@@ -33,7 +33,9 @@ public sealed class CertificateCharactersTests
     [TestCase("やまだ はなこ", TestName = "Japanese kana accepted")]
     [TestCase("김민준", TestName = "Korean accepted")]
     [TestCase("محمد عبد الله", TestName = "Arabic accepted")]
+    [TestCase("مُحَمَّد عَلِيّ", TestName = "Arabic with harakat accepted")]
     [TestCase("נועה כהן", TestName = "Hebrew accepted")]
+    [TestCase("שָׁלוֹם כֹּהֵן", TestName = "Hebrew with points accepted")]
     [TestCase("สมชาย ใจดี", TestName = "Thai accepted")]
     [TestCase("अनुष्का शर्मा", TestName = "Devanagari accepted")]
     [TestCase("অনন্যা রায়", TestName = "Bengali accepted")]
