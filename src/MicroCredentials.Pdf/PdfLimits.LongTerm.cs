@@ -38,4 +38,10 @@ public static partial class PdfLimits
     /// 1 MiB leaves room for a few large CRLs.
     /// </summary>
     public const int MaxDssUpdateBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Most objects the reader accepts in the DSS update: each DSS list and the VRI may hold <see cref="MaxDssEntries"/>,
+    /// plus the VRI dictionary, the DSS and the catalogue.
+    /// </summary>
+    public const int MaxDssUpdateObjects = (4 * MaxDssEntries) + 3;
 }
