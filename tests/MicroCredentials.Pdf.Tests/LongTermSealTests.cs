@@ -218,4 +218,24 @@ public sealed class LongTermSealTests
         Assert.That(read.SealRevokedAt, Is.EqualTo(_pki.RevocationTime));
         Assert.That(read.Detail, Does.Contain("after the seal was time-stamped"));
     }
+
+    [Test]
+    public async Task Verify_SealCertificateRevokedBeforeTheTimeStamp_SealCheckSaysRevokedNotChanged()
+    {
+        using var seal = _pki.IssueSeal("MicroCredentials Revoked Seal For The Report");
+        _pki.RevocationTime = CertificateFixture.SigningTime.AddDays(-1);
+        _pki.Revoke(seal);
+        using var genuine = new GenuineCertificates();
+        using var timeStamps = TimeStampedSeal.Client(_tsa.Url);
+        using var revocation = new RevocationClient(MicroCredentials.Net.PublicHttpOptions.LoopbackForTesting);
+        var pdf = (await new CertificateDocument(genuine.Model(genuine.Json, genuine.Jwt)).GenerateSignedPdfAsync(seal, [_pki.RootCertificate],
+            CertificateFixture.SigningTime, timeStamps, revocation, CancellationToken.None)).Pdf!;
+
+        var report = await MicroCredentials.Pdf.CertificateVerification.VerifyAsync(genuine.Verifier, pdf, seal, null, CancellationToken.None);
+
+        var check = report.Checks.Single(c => c.Id == MicroCredentials.Verification.CheckId.PdfSignature);
+        Assert.That(check.Outcome, Is.EqualTo(MicroCredentials.Verification.CheckOutcome.Fail));
+        Assert.That(check.Detail, Does.Contain("seal certificate was revoked on 2026-06-29 10:00:00Z"));
+        Assert.That(check.Detail, Does.Not.Contain("changed after sealing"));
+    }
 }
