@@ -89,9 +89,22 @@ public static class PdfSealSigner
         }
         var data = await LongTermValidation.CollectAsync(seal, chain, stamp.Token.AsSignedCms().Certificates, revocation, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return data.Succeeded
-            ? result with { Pdf = LongTermValidation.AppendDss(result.Pdf, data), LongTerm = data }
-            : result with { LongTerm = data };
+        if (!data.Succeeded)
+        {
+            return result with { LongTerm = data };
+        }
+        try
+        {
+            return result with { Pdf = LongTermValidation.AppendDss(result.Pdf, data), LongTerm = data };
+        }
+        catch (InvalidOperationException e)
+        {
+            // Our own layout, so not expected; still, validation data never costs the graduate the certificate.
+            return result with
+            {
+                LongTerm = new LongTermResult { Detail = $"No long-term validation data (the seal stays PAdES B-T): it could not be appended ({e.Message})." },
+            };
+        }
     }
 
     /// <summary>Attaches the signature handler and saves; the CMS is computed while PDFsharp writes the file.</summary>
