@@ -19,7 +19,7 @@ public static partial class PdfLimits
     /// Most certificates in the seal's chain (the seal certificate, its intermediates and root) that are looked at:
     /// real chains hold 2–4. A longer chain is not followed (the seal stays B-T).
     /// </summary>
-    public const int MaxSealChainCertificates = 8;
+    public const int MaxSealChainCertificates = CoreLimits.MaxSealChainCertificates;
 
     /// <summary>
     /// Most CRL and OCSP fetches for one seal: one per certificate of the chain below its root is enough, plus one CRL
