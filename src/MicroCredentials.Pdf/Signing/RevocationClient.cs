@@ -19,11 +19,11 @@ public sealed class RevocationClient : IDisposable
     private readonly TimeSpan _timeout;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="fetching">The address policy; default <see cref="PublicHttpOptions.Default"/> (tests pass loopback).</param>
+    /// <param name="fetching">The address policy; default <see cref="PublicHttpOptions.Revocation"/> (public addresses, https on 443 and http on 80; tests pass loopback).</param>
     /// <param name="timeout">Time for one fetch; default <see cref="PdfLimits.RevocationTimeoutSeconds"/>.</param>
     public RevocationClient(PublicHttpOptions? fetching = null, TimeSpan? timeout = null)
     {
-        _fetching = fetching ?? PublicHttpOptions.Default;
+        _fetching = fetching ?? PublicHttpOptions.Revocation;
         _timeout = timeout ?? TimeSpan.FromSeconds(PdfLimits.RevocationTimeoutSeconds);
         _http = PublicHttp.CreateClient(_fetching);
     }
