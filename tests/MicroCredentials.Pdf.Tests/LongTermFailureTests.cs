@@ -159,7 +159,7 @@ public sealed class LongTermFailureTests
     [Test]
     public void RevocationClient_UrlOutsideTheFetchRules_Refused()
     {
-        // The production policy: https on 443 at public addresses only; this server is plain http on loopback.
+        // The production policy (PublicHttpOptions.Revocation): public addresses only, http only on port 80; this server is http on a loopback port.
         using var seal = _pki.IssueSeal("MicroCredentials Production Rules Seal");
         using var client = new RevocationClient();
 
