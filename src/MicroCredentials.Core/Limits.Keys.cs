@@ -22,3 +22,14 @@ public static partial class CoreLimits
     /// <summary>Longest key label accepted (configuration or history): labels are short names, not documents.</summary>
     public const int MaxPkcs11LabelLength = 128;
 }
+
+/// <summary>Bounds on the seal certificate file.</summary>
+public static partial class CoreLimits
+{
+    /// <summary>
+    /// Most certificates in a seal file (PKCS#12, or the seal's certificate PEM): the seal and its CA certificates
+    /// (intermediates, root). Real chains hold 2–4; the PDF seal's long-term validation looks at no more
+    /// (<c>PdfLimits.MaxSealChainCertificates</c> is this value). A file with more stops start-up.
+    /// </summary>
+    public const int MaxSealChainCertificates = 8;
+}

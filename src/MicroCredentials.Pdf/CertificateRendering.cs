@@ -27,7 +27,10 @@ public static class CertificateRendering
 
     /// <summary>
     /// As <see cref="Render"/>, and when <paramref name="timeStamps"/> is given the seal is time-stamped (PAdES B-T);
-    /// when that TSA gives no valid token the result holds no PDF and says why (nothing half-sealed is returned).
+    /// when that TSA gives no valid token the result holds no PDF and says why (nothing half-sealed is returned). When
+    /// the seal is time-stamped, <paramref name="revocation"/> is given and <paramref name="sealChain"/> names CRL or
+    /// OCSP addresses, the chain's long-term validation data is added (PAdES B-LT); when that fails the PDF stays B-T
+    /// and <see cref="Signing.SealResult.LongTerm"/> says why.
     /// </summary>
     /// <param name="credentialJson">The signed credential (every printed value comes from it).</param>
     /// <param name="credentialJwt">The VC-JWT, embedded beside the JSON when given.</param>
@@ -37,12 +40,14 @@ public static class CertificateRendering
     /// <param name="shortCode">The short code printed beside the QR code.</param>
     /// <param name="signatory">"Name, function" of the signatory, or null.</param>
     /// <param name="seal">The issuer's seal certificate, or null for an unsealed PDF.</param>
+    /// <param name="sealChain">The seal's CA certificates (intermediates, root); may be empty.</param>
     /// <param name="signingTime">The seal's signing time.</param>
     /// <param name="timeStamps">The time-stamping authority, or null for a B-B seal.</param>
-    /// <param name="cancellationToken">Cancels the time-stamp request.</param>
+    /// <param name="revocation">Fetches the chain's CRLs and OCSP answers, or null for no long-term validation data.</param>
+    /// <param name="cancellationToken">Cancels the time-stamp and revocation requests.</param>
     public static async Task<Signing.SealResult> RenderAsync(string credentialJson, string? credentialJwt, string language, Uri verificationUrl,
-        string handle, string shortCode, string? signatory, X509Certificate2? seal, DateTimeOffset signingTime,
-        Signing.TimeStampClient? timeStamps, CancellationToken cancellationToken)
+        string handle, string shortCode, string? signatory, X509Certificate2? seal, IReadOnlyList<X509Certificate2> sealChain, DateTimeOffset signingTime,
+        Signing.TimeStampClient? timeStamps, Signing.RevocationClient? revocation, CancellationToken cancellationToken)
     {
         if (timeStamps is null || !Keys.SealKeys.CanSign(seal))
         {
@@ -52,7 +57,7 @@ public static class CertificateRendering
             };
         }
         var document = Document(credentialJson, credentialJwt, language, verificationUrl, handle, shortCode, signatory);
-        return await document.GenerateSignedPdfAsync(seal, signingTime, timeStamps, cancellationToken);
+        return await document.GenerateSignedPdfAsync(seal, sealChain, signingTime, timeStamps, revocation, cancellationToken);
     }
 
     /// <summary>

@@ -120,6 +120,9 @@ public static class CertificateVerification
                 $"The PDF is sealed by {read.SignerSubject}, not with the issuer's seal." + notOriginal),
             CertificateVerdict.NoSignature => new(CheckId.PdfSignature, CheckOutcome.Fail, VerificationReasons.NoProof,
                 "The PDF is not sealed." + notOriginal),
+            // The seal's own long-term validation data says its certificate was revoked before the seal was made.
+            CertificateVerdict.SignatureInvalid when read.SealRevokedAt is not null => new(CheckId.PdfSignature, CheckOutcome.Fail,
+                VerificationReasons.SignatureInvalid, read.Detail + notOriginal),
             _ => new(CheckId.PdfSignature, CheckOutcome.Fail, VerificationReasons.SignatureInvalid,
                 "The PDF seal is broken: the file was changed after sealing. " + read.Detail + notOriginal),
         };

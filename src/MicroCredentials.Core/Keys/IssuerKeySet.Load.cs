@@ -95,25 +95,26 @@ public sealed partial class IssuerKeySet
 
     /// <summary>Builds a key set from keys in memory (tests, benchmarks, generated keys). Takes ownership of the keys.</summary>
     internal static IssuerKeySet FromKeys(string issuerId, Key ed25519, ECDsa es256, RSA rs256, X509Certificate2? seal = null,
-        IReadOnlyList<byte[]>? retiredEd25519 = null, IReadOnlyList<JwtPublicKey>? retiredJwt = null) =>
+        IReadOnlyList<byte[]>? retiredEd25519 = null, IReadOnlyList<JwtPublicKey>? retiredJwt = null, IReadOnlyList<X509Certificate2>? sealChain = null) =>
         new(new State(issuerId, [new IssuerSigningKeys(issuerId, Ed25519SigningKey.FromKey(ed25519, ownsKey: true), JwtSigningKey.FromECDsa(es256, issuerId),
-            JwtSigningKey.FromRsa(rs256, issuerId), seal, new KeyValidityWindow(null, null))], [], retiredEd25519 ?? [], retiredJwt ?? [], []),
+            JwtSigningKey.FromRsa(rs256, issuerId), seal, new KeyValidityWindow(null, null), sealChain: sealChain)], [], retiredEd25519 ?? [], retiredJwt ?? [], []),
             TimeProvider.System, null, null);
 
     // One generation of private keys; when the history describes it, its keys must be the ones the history names.
-    private static IssuerSigningKeys LoadGeneration(string ed25519Path, string es256Path, string rs256Path, Func<X509Certificate2?> loadSeal,
+    private static IssuerSigningKeys LoadGeneration(string ed25519Path, string es256Path, string rs256Path, Func<SealFile?> loadSeal,
         string issuerId, KeyGenerationRecord? record, string historyPath)
     {
         var ed25519 = Ed25519SigningKey.FromKey(KeyFileLoader.LoadEd25519PrivateKey(ed25519Path), ownsKey: true);
         JwtSigningKey? es256 = null;
         JwtSigningKey? rs256 = null;
-        X509Certificate2? seal = null;
+        SealFile? seal = null;
         try
         {
             es256 = Signing(es256Path, () => JwtSigningKey.FromECDsa(KeyFileLoader.LoadP256PrivateKey(es256Path), issuerId));
             rs256 = Signing(rs256Path, () => JwtSigningKey.FromRsa(KeyFileLoader.LoadRsaPrivateKey(rs256Path), issuerId));
             seal = loadSeal();
-            var keys = new IssuerSigningKeys(issuerId, ed25519, es256, rs256, seal, record?.Window ?? new KeyValidityWindow(null, null));
+            var keys = new IssuerSigningKeys(issuerId, ed25519, es256, rs256, seal?.Certificate, record?.Window ?? new KeyValidityWindow(null, null),
+                sealChain: seal?.Chain);
             if (record is not null && record.Ed25519 != keys.Ed25519PublicKeyMultibase)
             {
                 throw new KeyFileException(historyPath,
@@ -127,7 +128,12 @@ public sealed partial class IssuerKeySet
             ed25519.Dispose();
             es256?.Dispose();
             rs256?.Dispose();
-            seal?.Dispose();
+            seal?.Certificate.Dispose();
+            foreach (var certificate in seal?.Chain ?? [])
+            {
+                certificate.Dispose();
+            }
+
             throw;
         }
     }
@@ -144,7 +150,7 @@ public sealed partial class IssuerKeySet
         }
     }
 
-    private static X509Certificate2? LoadSeal(IssuerKeyOptions options, string root)
+    private static SealFile? LoadSeal(IssuerKeyOptions options, string root)
     {
         if (!string.IsNullOrWhiteSpace(options.SealPkcs12Path))
         {

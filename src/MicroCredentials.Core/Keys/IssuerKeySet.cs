@@ -67,6 +67,12 @@ public sealed partial class IssuerKeySet : IDisposable
     /// <summary>The X.509 seal certificate signing now, with its private key; null when none is configured.</summary>
     public X509Certificate2? SealCertificate => Now.SealCertificate;
 
+    /// <summary>
+    /// The CA certificates of the seal signing now (see <see cref="IssuerSigningKeys.SealChain"/>); empty when none were
+    /// given. To seal, take <see cref="SealCertificate"/> and this from one <see cref="SigningAt"/> snapshot.
+    /// </summary>
+    public IReadOnlyList<X509Certificate2> SealChain => Now.SealChain;
+
     /// <summary>Every seal certificate of the issuer, newest first (a PDF sealed before a rotation is still ours).</summary>
     public IReadOnlyList<X509Certificate2> SealCertificates => state.SealCertificates;
 

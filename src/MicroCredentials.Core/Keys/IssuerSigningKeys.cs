@@ -11,8 +11,9 @@ namespace MicroCredentials.Keys;
 public sealed class IssuerSigningKeys
 {
     internal IssuerSigningKeys(string issuerId, Ed25519SigningKey ed25519, JwtSigningKey es256, JwtSigningKey rs256, X509Certificate2? seal,
-        KeyValidityWindow window, Pkcs11.ModuleKeyLabels? moduleLabels = null)
+        KeyValidityWindow window, Pkcs11.ModuleKeyLabels? moduleLabels = null, IReadOnlyList<X509Certificate2>? sealChain = null)
     {
+        SealChain = sealChain ?? [];
         ModuleLabels = moduleLabels;
         Ed25519Key = ed25519;
         Es256 = es256;
@@ -47,6 +48,13 @@ public sealed class IssuerSigningKeys
     /// </summary>
     public X509Certificate2? SealCertificate { get; }
 
+    /// <summary>
+    /// The CA certificates given with <see cref="SealCertificate"/> (the other certificates of its PKCS#12 file, or the
+    /// further certificates of its certificate PEM): its intermediates and root, for the PDF seal's long-term validation
+    /// data. Empty for a self-signed seal (the demo's), a module seal, or when none were given.
+    /// </summary>
+    public IReadOnlyList<X509Certificate2> SealChain { get; }
+
     /// <summary>When these keys sign.</summary>
     public KeyValidityWindow Window { get; }
 
@@ -66,5 +74,9 @@ public sealed class IssuerSigningKeys
         Es256.Dispose();
         Rs256.Dispose();
         SealCertificate?.Dispose();
+        foreach (var certificate in SealChain)
+        {
+            certificate.Dispose();
+        }
     }
 }

@@ -100,7 +100,7 @@ public static class PublicHttp
     // Resolves once, checks every address, then connects to those very addresses (never resolving again).
     private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, PublicHttpOptions options, CancellationToken ct)
     {
-        if (!options.AllowedPorts.Contains(endPoint.Port) && !options.UnsafeAllowLoopbackForTesting)
+        if (!options.AllowedPorts.Contains(endPoint.Port) && endPoint.Port != options.PlainHttpPort && !options.UnsafeAllowLoopbackForTesting)
         {
             throw new AddressRefusedException($"port {endPoint.Port} is not allowed");
         }

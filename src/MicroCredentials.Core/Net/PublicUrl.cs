@@ -5,9 +5,10 @@ using System.Net.Sockets;
 namespace MicroCredentials.Net;
 
 /// <summary>
-/// Strict reading of a URL to be fetched, before any connection: <c>https</c>, no user info, an allowed port, and a
-/// host that is either a DNS name of at least two labels whose last label is not numeric, a canonical dotted-quad IPv4
-/// address or a bracketed IPv6 address — so decimal, octal, hex and short IPv4 spellings (<c>2130706433</c>,
+/// Strict reading of a URL to be fetched, before any connection: <c>https</c> on an allowed port (or plain <c>http</c>
+/// on <see cref="PublicHttpOptions.PlainHttpPort"/> where the policy allows it), no user info, and a host that is
+/// either a DNS name of at least two labels whose last label is not numeric, a canonical dotted-quad IPv4 address or a
+/// bracketed IPv6 address — so decimal, octal, hex and short IPv4 spellings (<c>2130706433</c>,
 /// <c>0177.0.0.1</c>, <c>0x7f.1</c>) are refused instead of being read as 127.0.0.1. Literal addresses must be public.
 /// </summary>
 public static class PublicUrl
@@ -29,9 +30,10 @@ public static class PublicUrl
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && options.UnsafeAllowLoopbackForTesting)))
+            || !(uri.Scheme == Uri.UriSchemeHttps
+                || (uri.Scheme == Uri.UriSchemeHttp && (options.UnsafeAllowLoopbackForTesting || options.PlainHttpPort is not null))))
         {
-            return PublicUrlCheck.Refuse("not an absolute https URL");
+            return PublicUrlCheck.Refuse(options.PlainHttpPort is null ? "not an absolute https URL" : "not an absolute http or https URL");
         }
 
         // The authority exactly as written: scheme "://" authority [ "/" | "?" | "#" ].
@@ -49,7 +51,8 @@ public static class PublicUrl
             return PublicUrlCheck.Refuse("the URL's host or port is malformed");
         }
 
-        if (!options.AllowedPorts.Contains(uri.Port) && !options.UnsafeAllowLoopbackForTesting)
+        var portAllowed = uri.Scheme == Uri.UriSchemeHttps ? options.AllowedPorts.Contains(uri.Port) : uri.Port == options.PlainHttpPort;
+        if (!portAllowed && !options.UnsafeAllowLoopbackForTesting)
         {
             return PublicUrlCheck.Refuse($"port {uri.Port} is not allowed");
         }

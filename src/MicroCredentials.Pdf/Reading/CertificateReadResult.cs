@@ -32,6 +32,21 @@ public sealed record CertificateReadResult
     /// <summary>The time-stamping authority's name (the common name of its certificate), when a verified time-stamp is present.</summary>
     public string? TimeStampAuthority => TimeStampCertificate?.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
 
+    /// <summary>
+    /// The PAdES level the seal proves (B-B, B-T, or B-LT when the DSS also holds a CRL or OCSP answer for the seal
+    /// certificate from its issuer); <see cref="Signing.SealLevel.None"/> when the seal does not verify.
+    /// </summary>
+    public Signing.SealLevel SealLevel { get; init; }
+
+    /// <summary>What the catalogue's DSS holds, when it has one and the seal verifies.</summary>
+    public DssContents? Dss { get; init; }
+
+    /// <summary>True when the DSS holds a verified CRL or OCSP answer about the seal certificate.</summary>
+    public bool SealRevocationChecked { get; init; }
+
+    /// <summary>When that revocation data says the seal certificate was revoked; null when it was not (or nothing says).</summary>
+    public DateTimeOffset? SealRevokedAt { get; init; }
+
     /// <summary>The signature's <c>/SubFilter</c>, e.g. <c>ETSI.CAdES.detached</c>.</summary>
     public string? SubFilter { get; init; }
 
@@ -56,3 +71,10 @@ public sealed record CertificateReadResult
     /// <summary>The first way the printed text differs from the certificate, in one sentence; null when it does not.</summary>
     public string? PrintedDifference { get; init; }
 }
+
+/// <summary>The counts of validation data in a PDF's Document Security Store.</summary>
+/// <param name="Certificates">Certificates in <c>/Certs</c>.</param>
+/// <param name="Crls">CRLs in <c>/CRLs</c>.</param>
+/// <param name="Ocsps">OCSP answers in <c>/OCSPs</c>.</param>
+/// <param name="InUpdate">True when the DSS was added in an incremental update after the signed revision.</param>
+public sealed record DssContents(int Certificates, int Crls, int Ocsps, bool InUpdate);

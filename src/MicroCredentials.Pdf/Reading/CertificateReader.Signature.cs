@@ -16,7 +16,8 @@ public static partial class CertificateReader
     /// <list type="number">
     /// <item>read <c>/ByteRange [a b c d]</c> from the signature dictionary;</item>
     /// <item>require a = 0, the gap [a+b, c) to be exactly the <c>&lt;hex&gt;</c> of <c>/Contents</c>, and c + d = file
-    /// length (the whole file is signed; more bytes mean changes after signing, fewer mean truncation);</item>
+    /// length (the whole file is signed; fewer bytes mean truncation) — or more bytes that are exactly one incremental
+    /// update adding long-term validation data (<see cref="CheckDssUpdate"/>); any other change after signing is refused;</item>
     /// <item>decode the CMS from the gap, check its SHA-256 message digest over the two ranges and the signature
     /// value with the embedded signer certificate (<see cref="SignedCms.CheckSignature(bool)"/>).</item>
     /// </list>
@@ -52,15 +53,18 @@ public static partial class CertificateReader
         {
             return Damaged("The PDF file is truncated: it is shorter than the part its signature covers.");
         }
-        if (r[2] + r[3] < bytes.Length)
-        {
-            return Invalid("The PDF was changed after it was signed (bytes after the signed range).", subFilter);
-        }
         if (bytes[r[1]] != (byte)'<' || bytes[r[2] - 1] != (byte)'>')
         {
             return Invalid("The signature's /ByteRange leaves more than its /Contents unsigned.", subFilter);
         }
-        return VerifyCms(bytes, r, subFilter);
+        // Bytes after the signed revision: only an incremental update that adds long-term validation data (a DSS).
+        var updated = r[2] + r[3] < bytes.Length;
+        if (updated && CheckDssUpdate(document, bytes, (int)(r[2] + r[3])) is { } changed)
+        {
+            return Invalid(changed, subFilter);
+        }
+        var verified = VerifyCms(bytes, r, subFilter);
+        return verified.Verdict == CertificateVerdict.SignatureValid ? ReadLongTerm(document, verified, updated) : verified;
     }
 
     private static CertificateReadResult VerifyCms(byte[] bytes, long[] r, string? subFilter)

@@ -74,4 +74,77 @@ public sealed class PublicUrlTests
         Assert.That(PublicUrl.Check("http://10.0.0.1:5123/status/1", options).Allowed, Is.False);
         Assert.That(PublicUrl.Check("http://2130706433:5123/status/1", options).Allowed, Is.False);
     }
+
+    [TestCase("http://crl.example.org/ca.crl", TestName = "Check_Revocation_HttpOnPort80_Allowed")]
+    [TestCase("http://crl.example.org:80/ca.crl", TestName = "Check_Revocation_ExplicitHttpPort80_Allowed")]
+    [TestCase("https://ocsp.example.org/", TestName = "Check_Revocation_HttpsOnPort443_Allowed")]
+    [TestCase("http://8.8.8.8/ca.crl", TestName = "Check_Revocation_PublicLiteralOverHttp_Allowed")]
+    public void Check_RevocationPolicy_PublicHttpAndHttpsUrl_Allowed(string url) =>
+        Assert.That(PublicUrl.Check(url, PublicHttpOptions.Revocation).Allowed, Is.True, PublicUrl.Check(url, PublicHttpOptions.Revocation).Reason);
+
+    [TestCase("http://127.0.0.1/ca.crl", TestName = "Check_Revocation_LoopbackLiteral_Refused")]
+    [TestCase("http://[::1]/ca.crl", TestName = "Check_Revocation_V6Loopback_Refused")]
+    [TestCase("http://10.0.0.1/ca.crl", TestName = "Check_Revocation_PrivateLiteral_Refused")]
+    [TestCase("http://192.168.1.1/ca.crl", TestName = "Check_Revocation_PrivateLiteral192_Refused")]
+    [TestCase("http://169.254.169.254/latest/meta-data/", TestName = "Check_Revocation_CloudMetadata_Refused")]
+    [TestCase("http://localhost/ca.crl", TestName = "Check_Revocation_Localhost_Refused")]
+    [TestCase("http://2130706433/ca.crl", TestName = "Check_Revocation_DecimalIp_Refused")]
+    [TestCase("http://crl.example.org:8080/ca.crl", TestName = "Check_Revocation_HttpOtherPort_Refused")]
+    [TestCase("http://crl.example.org:443/ca.crl", TestName = "Check_Revocation_HttpOn443_Refused")]
+    [TestCase("https://ocsp.example.org:80/", TestName = "Check_Revocation_HttpsOn80_Refused")]
+    [TestCase("https://ocsp.example.org:8443/", TestName = "Check_Revocation_HttpsOtherPort_Refused")]
+    [TestCase("ldap://ldap.example.org/cn=CA?certificateRevocationList", TestName = "Check_Revocation_Ldap_Refused")]
+    [TestCase("ftp://crl.example.org/ca.crl", TestName = "Check_Revocation_Ftp_Refused")]
+    [TestCase("http://user@crl.example.org/ca.crl", TestName = "Check_Revocation_UserInfo_Refused")]
+    public void Check_RevocationPolicy_InternalOrOtherPortUrl_Refused(string url)
+    {
+        var check = PublicUrl.Check(url, PublicHttpOptions.Revocation);
+
+        Assert.That(check.Allowed, Is.False, url);
+        Assert.That(check.Reason, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Check_DefaultPolicy_StillRefusesHttpOnPort80() =>
+        Assert.That(PublicUrl.Check("http://crl.example.org/ca.crl", PublicHttpOptions.Default).Reason, Is.EqualTo("not an absolute https URL"));
+
+    [Test]
+    public void RevocationPolicy_IsPublicOnly_HttpsOn443AndHttpOn80()
+    {
+        var policy = PublicHttpOptions.Revocation;
+
+        Assert.That(policy.AllowedPorts, Is.EquivalentTo(new[] { 443 }));
+        Assert.That(policy.PlainHttpPort, Is.EqualTo(80));
+        Assert.That(policy.UnsafeAllowLoopbackForTesting, Is.False);
+    }
+
+    [Test]
+    public void Fetch_RevocationPolicy_NameResolvingToLoopback_RefusedAtConnect()
+    {
+        // The URL passes (a public-looking name on http:80); the name resolves inside, so the connect is refused.
+        var options = new PublicHttpOptions
+        {
+            AllowedPorts = PublicHttpOptions.Revocation.AllowedPorts,
+            PlainHttpPort = PublicHttpOptions.Revocation.PlainHttpPort,
+            Resolve = static (_, _) => Task.FromResult(new[] { System.Net.IPAddress.Loopback }),
+        };
+        Assert.That(PublicUrl.Check("http://crl.example.org/ca.crl", options).Allowed, Is.True);
+        using var http = PublicHttp.CreateClient(options);
+
+        var thrown = Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("http://crl.example.org/ca.crl")));
+
+        Assert.That(PublicHttp.IsRefusal(thrown!), Is.True, thrown!.ToString());
+        Assert.That(thrown.ToString(), Does.Contain("127.0.0.1, which is not a public address"));
+    }
+
+    [Test]
+    public void Fetch_RevocationPolicy_OtherPort_RefusedAtConnect()
+    {
+        using var http = PublicHttp.CreateClient(PublicHttpOptions.Revocation);
+
+        var thrown = Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("http://8.8.8.8:8080/ca.crl")));
+
+        Assert.That(PublicHttp.IsRefusal(thrown!), Is.True, thrown!.ToString());
+        Assert.That(thrown.ToString(), Does.Contain("port 8080 is not allowed"));
+    }
 }
