@@ -135,6 +135,24 @@ public sealed class PdfLimitsTests
     }
 
     [Test]
+    public void Read_LzwFilterNameWithEscapes_IsTooLarge()
+    {
+        // "/LZ#57Decode" is the name LZWDecode (ISO 32000-2 §7.3.5): a reader decodes it, so the check must too.
+        var pdf = HandmadePdf.Build(extraStreams: [new HandmadePdf.Stream("/Filter /LZ#57Decode", [0x80, 0x0B, 0x60, 0x50])]);
+
+        Assert.That(CertificateReader.Read(pdf).Verdict, Is.EqualTo(CertificateVerdict.TooLarge));
+    }
+
+    [Test]
+    public void Read_LzwBytesInsideStreamData_AreNotAFilter()
+    {
+        // Compressed data spells "/LZW" now and then by chance; only a name in the objects is the filter.
+        var pdf = HandmadePdf.Build(extraStreams: [HandmadePdf.Plain("q /LZWDecode Q"u8.ToArray())]);
+
+        Assert.That(CertificateReader.Read(pdf).Verdict, Is.Not.EqualTo(CertificateVerdict.TooLarge));
+    }
+
+    [Test]
     public void Read_LargerThanMaxPdfBytes_IsTooLarge()
     {
         var pdf = HandmadePdf.Build(extraStreams: [HandmadePdf.Plain(new byte[PdfLimits.MaxPdfBytes])]);

@@ -22,10 +22,6 @@ internal static class PdfPreflight
         {
             return $"The PDF is larger than {PdfLimits.MaxPdfBytes / 1024 / 1024} MiB; a certificate is about 100 KB.";
         }
-        if (pdf.IndexOf("/LZW"u8) >= 0)
-        {
-            return "The PDF uses LZW compression, which certificates never use and which cannot be read within bounds.";
-        }
         var streams = 0;
         var inflatedTotal = 0L;
         var depth = 0;
@@ -42,6 +38,15 @@ internal static class PdfPreflight
                     continue;
                 case (byte)'(':
                     at = SkipLiteralString(pdf, at);
+                    continue;
+                case (byte)'/':
+                    // The filter is looked for as a name in the objects, #xx escapes decoded — never in stream data,
+                    // where compressed bytes spell "/LZW" now and then by chance (a genuine certificate was refused so).
+                    if (IsLzwName(pdf, at))
+                    {
+                        return LzwProblem;
+                    }
+                    at++;
                     continue;
                 case (byte)'[':
                 case (byte)'<' when at + 1 < pdf.Length && pdf[at + 1] == '<':
@@ -141,6 +146,32 @@ internal static class PdfPreflight
             // Not (or no longer) deflate data: what was inflated so far is what a reader would get.
         }
         return count;
+    }
+
+    private const string LzwProblem = "The PDF uses LZW compression, which certificates never use and which cannot be read within bounds.";
+
+    /// <summary>Whether the name at <paramref name="at"/> (a <c>/</c>) begins with <c>LZW</c> once its <c>#xx</c> escapes are decoded (ISO 32000-2 §7.3.5).</summary>
+    private static bool IsLzwName(ReadOnlySpan<byte> pdf, int at)
+    {
+        ReadOnlySpan<byte> wanted = "LZW"u8;
+        var matched = 0;
+        for (var i = at + 1; i < pdf.Length && matched < wanted.Length && IsRegular(pdf[i]); i++)
+        {
+            var b = pdf[i];
+            if (b == '#' && i + 2 < pdf.Length && IsHex(pdf[i + 1]) && IsHex(pdf[i + 2]))
+            {
+                b = (byte)((HexValue(pdf[i + 1]) << 4) | HexValue(pdf[i + 2]));
+                i += 2;
+            }
+            if (b != wanted[matched++])
+            {
+                return false;
+            }
+        }
+        return matched == wanted.Length;
+
+        static bool IsHex(byte h) => h is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
+        static int HexValue(byte h) => h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10;
     }
 
     private static bool IsStreamKeyword(ReadOnlySpan<byte> pdf, int at) =>
