@@ -108,14 +108,13 @@ public static partial class LearnerCsvReader
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
-    /// <summary>Reads RFC 4180 records one at a time from a <see cref="TextReader"/> (the same rules as <see cref="ParseRecords"/>).</summary>
+    /// <summary>Reads records one at a time from a <see cref="TextReader"/> with <see cref="CsvTokenizer"/>, each bounded by <see cref="CoreLimits.MaxLearnerCsvRecordChars"/>.</summary>
     private sealed class CsvRecordReader(TextReader reader)
     {
         private readonly char[] buffer = new char[16 * 1024];
-        private readonly StringBuilder field = new();
+        private CsvTokenizer? tokenizer;
         private int position;
         private int length;
-        private char? separator;
         private bool ended;
 
         /// <summary>The line the next record starts on (after an error: the line of the record that failed).</summary>
@@ -131,7 +130,7 @@ public static partial class LearnerCsvReader
                 return null;
             }
 
-            if (separator is null)
+            if (tokenizer is null)
             {
                 await FillAsync(cancellationToken).ConfigureAwait(false);
                 if (length > 0 && buffer[0] == '\uFEFF')
@@ -139,95 +138,36 @@ public static partial class LearnerCsvReader
                     position = 1;
                 }
 
-                var first = new string(buffer, position, length - position);
-                var end = first.IndexOfAny(['\r', '\n']);
-                var firstLine = end < 0 ? first : first[..end];
-                separator = new[] { ';', ',', '\t' }.OrderByDescending(c => firstLine.Count(x => x == c)).First();
+                var first = buffer.AsSpan(position, length - position);
+                var end = first.IndexOfAny('\r', '\n');
+                tokenizer = new CsvTokenizer(CsvTokenizer.DetectSeparator(end < 0 ? first : first[..end], LearnerSeparators));
             }
 
-            var fields = new List<string>();
-            var recordLine = Line;
-            var recordChars = 0;
-            var inQuotes = false;
-            var any = false;
-            field.Clear();
             while (true)
             {
                 if (position >= length && !await FillAsync(cancellationToken).ConfigureAwait(false))
                 {
                     ended = true;
-                    if (field.Length > 0 || fields.Count > 0 || any)
-                    {
-                        fields.Add(field.ToString());
-                        return (recordLine, fields);
-                    }
-
-                    return null;
+                    Line = tokenizer.Line;
+                    return tokenizer.End() is { } last ? (last.Line, last.Fields) : null;
                 }
 
-                var c = buffer[position++];
-                any = true;
-                if (++recordChars > CoreLimits.MaxLearnerCsvRecordChars)
+                var record = tokenizer.Push(buffer[position++]);
+                if (tokenizer.RecordChars > CoreLimits.MaxLearnerCsvRecordChars)
                 {
                     ended = true;
-                    Line = recordLine;
-                    Problem = $"the record starting on line {recordLine} is longer than {CoreLimits.MaxLearnerCsvRecordChars:N0} characters (an unclosed quote?); the rest of the file is not read.";
+                    Line = tokenizer.RecordLine;
+                    Problem = $"the record starting on line {Line} is longer than {CoreLimits.MaxLearnerCsvRecordChars:N0} characters (an unclosed quote?); the rest of the file is not read.";
                     return null;
                 }
 
-                if (inQuotes)
+                if (record is { } done)
                 {
-                    if (c == '"' && await PeekAsync(cancellationToken).ConfigureAwait(false) == '"')
-                    {
-                        field.Append('"');
-                        position++;
-                    }
-                    else if (c == '"')
-                    {
-                        inQuotes = false;
-                    }
-                    else
-                    {
-                        if (c == '\n')
-                        {
-                            Line++;
-                        }
-
-                        field.Append(c);
-                    }
-
-                    continue;
-                }
-
-                if (c == '"' && field.Length == 0)
-                {
-                    inQuotes = true;
-                }
-                else if (c == separator)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else if (c is '\r' or '\n')
-                {
-                    if (c == '\r' && await PeekAsync(cancellationToken).ConfigureAwait(false) == '\n')
-                    {
-                        position++;
-                    }
-
-                    fields.Add(field.ToString());
-                    Line++;
-                    return (recordLine, fields);
-                }
-                else
-                {
-                    field.Append(c);
+                    Line = tokenizer.Line;
+                    return (done.Line, done.Fields);
                 }
             }
         }
-
-        private async Task<char?> PeekAsync(CancellationToken cancellationToken) =>
-            position < length || await FillAsync(cancellationToken).ConfigureAwait(false) ? buffer[position] : null;
 
         private async Task<bool> FillAsync(CancellationToken cancellationToken)
         {

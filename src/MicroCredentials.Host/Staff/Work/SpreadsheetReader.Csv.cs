@@ -1,4 +1,5 @@
 using System.Text;
+using MicroCredentials.Catalog;
 
 namespace MicroCredentials.Host.Staff.Work;
 
@@ -30,78 +31,46 @@ internal static partial class SpreadsheetReader
             return SpreadsheetRead.Problem("Issue.Problem.NotText");
         }
 
-        var separator = DetectSeparator(text);
+        var tokenizer = new CsvTokenizer(DetectSeparator(text));
         var records = new List<List<string>>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var inQuotes = false;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var c in text)
         {
-            var c = text[i];
-            if (inQuotes)
+            if (tokenizer.Push(c) is { } record)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                inQuotes = true;
-            }
-            else if (c == separator || c is '\r' or '\n')
-            {
-                if (CellProblem(records.Count + 1, fields.Count, field.ToString()) is { } problem)
+                if (Add(record) is { } problem)
                 {
                     return problem;
                 }
-
-                fields.Add(field.ToString());
-                field.Clear();
-                if (c != separator)
-                {
-                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    records.Add(fields);
-                    fields = [];
-                    if (records.Count > HostLimits.SpreadsheetMaxRows + 1)
-                    {
-                        return SpreadsheetRead.Problem("Issue.Problem.TooManyRows", HostLimits.SpreadsheetMaxRows);
-                    }
-                }
-
-                continue;
             }
-            else
+            else if (tokenizer.FieldChars > HostLimits.SpreadsheetMaxCellChars)
             {
-                field.Append(c);
-            }
-
-            if (field.Length > HostLimits.SpreadsheetMaxCellChars)
-            {
-                return SpreadsheetRead.Problem("Issue.Problem.CellTooLong", records.Count + 1, fields.Count + 1, HostLimits.SpreadsheetMaxCellChars);
+                return SpreadsheetRead.Problem("Issue.Problem.CellTooLong", records.Count + 1, tokenizer.CompleteFields + 1, HostLimits.SpreadsheetMaxCellChars);
             }
         }
 
-        if (field.Length > 0 || fields.Count > 0)
+        if (tokenizer.End() is { } last && Add(last) is { } lastProblem)
         {
-            fields.Add(field.ToString());
-            records.Add(fields);
+            return lastProblem;
         }
 
         return Shape(records);
+
+        // Checks each cell of a finished record and keeps it, or says why the file stops here.
+        SpreadsheetRead? Add(CsvRecord record)
+        {
+            for (var column = 0; column < record.Fields.Count; column++)
+            {
+                if (CellProblem(records.Count + 1, column, record.Fields[column]) is { } problem)
+                {
+                    return problem;
+                }
+            }
+
+            records.Add(record.Fields);
+            return records.Count > HostLimits.SpreadsheetMaxRows + 1
+                ? SpreadsheetRead.Problem("Issue.Problem.TooManyRows", HostLimits.SpreadsheetMaxRows)
+                : null;
+        }
     }
 
     // The separator is the one of ; , tab | that the header line holds most often (outside quotes); a single column has none.
