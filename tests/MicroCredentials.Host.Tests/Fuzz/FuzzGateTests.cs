@@ -23,6 +23,14 @@ public sealed partial class FuzzGateTests
     /// <summary>Every response within this time (issue 10: 2 s).</summary>
     public const int MaxMilliseconds = 2_000;
 
+    /// <summary>
+    /// How often an answer over <see cref="MaxMilliseconds"/> is replayed alone, after a full collection, before it
+    /// counts as slow. A slow path of the input (a hang, a quadratic parse) is slow every time; a pause from outside the
+    /// request — a collection of what earlier tests in this process left behind — is not. CI once saw one bit-flipped
+    /// PDF take 2,469 ms in the full Host run (managed heap 800 MB) that takes 185 ms in the gate alone.
+    /// </summary>
+    public const int SlowReplays = 2;
+
     /// <summary>Cases of a default run: the size that runs in about two minutes on the CI machine (2 shared cores).</summary>
     public const int DefaultCases = 10_000;
 
@@ -97,6 +105,23 @@ public sealed partial class FuzzGateTests
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        for (var k = 0; k < outcomes.Count; k++)
+        {
+            if (outcomes[k].Milliseconds <= MaxMilliseconds)
+            {
+                continue;
+            }
+
+            var fastest = double.MaxValue;
+            for (var attempt = 0; attempt < SlowReplays && fastest > MaxMilliseconds; attempt++)
+            {
+                RetainedHeap();
+                fastest = Math.Min(fastest, (await RunAsync(client, factory, generator.Create(indexes[k]), genuine)).Milliseconds);
+            }
+
+            outcomes[k] = outcomes[k] with { ReplayMilliseconds = fastest };
+        }
+
         var endHeap = RetainedHeap();
         peakHeap = Math.Max(peakHeap, endHeap);
         var report = FuzzReport.Format(outcomes, seed, seconds, startHeap, endHeap, peakHeap, peakWorkingSet);

@@ -15,7 +15,14 @@ internal sealed record FuzzOutcome(FuzzCase Case, int Status, double Millisecond
     /// <summary>For a 5xx or no answer: the first error the host logged; otherwise the verdict or a note.</summary>
     public string Detail { get; init; } = "";
 
-    public bool Slow => Milliseconds > FuzzGateTests.MaxMilliseconds;
+    /// <summary>For an answer over the bound: the fastest of its replays alone (<see cref="FuzzGateTests.SlowReplays"/>).</summary>
+    public double? ReplayMilliseconds { get; init; }
+
+    /// <summary>Over the bound in the run and in every replay: a slow path of the input, not a pause from outside it.</summary>
+    public bool Slow => Milliseconds > FuzzGateTests.MaxMilliseconds && (ReplayMilliseconds ?? Milliseconds) > FuzzGateTests.MaxMilliseconds;
+
+    /// <summary>Over the bound in the run, within it when replayed alone.</summary>
+    public bool SlowOnce => Milliseconds > FuzzGateTests.MaxMilliseconds && !Slow;
 
     public bool Failed => Status >= 500 || Status == 0 || Slow || FalseValid || GenuineRejected;
 }

@@ -20,6 +20,11 @@ internal static partial class FuzzReport
             sb.AppendLine(inv, $"Slowest: {slowest.Milliseconds:0} ms, {slowest.Case}");
         }
 
+        foreach (var once in outcomes.Where(o => o.SlowOnce))
+        {
+            sb.AppendLine(inv, $"Slow once, not again alone (not a failure): {once.Milliseconds:0} ms in the run, fastest replay {once.ReplayMilliseconds:0} ms, {once.Case}");
+        }
+
         sb.AppendLine(inv, $"Managed heap after full GC: start {Mb(startBytes)} MB, end {Mb(endBytes)} MB (growth {Mb(endBytes - startBytes)} MB); peak heap {Mb(peakBytes)} MB, peak working set {Mb(peakWorkingSet)} MB");
         sb.AppendLine();
         sb.AppendLine("| class | cases | 2xx | 4xx | 5xx | no answer | slow | false valid | equivalent valid | max ms |");
