@@ -129,4 +129,31 @@ public static class PublicHttp
             throw;
         }
     }
+
+    /// <summary>
+    /// The body of an answer read through a cap: the bytes when there are at most <paramref name="maxBytes"/>, else
+    /// <see langword="null"/> (one byte past the cap is read, never more), so a huge or endless answer costs a bounded buffer.
+    /// </summary>
+    /// <param name="content">The answer's content.</param>
+    /// <param name="maxBytes">The most bytes accepted (a named bound of the caller).</param>
+    /// <param name="cancellationToken">Stops reading (the caller's time bound).</param>
+    public static async Task<byte[]?> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[maxBytes + 1];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return buffer[..length];
+            }
+
+            length += read;
+        }
+
+        return null;
+    }
 }

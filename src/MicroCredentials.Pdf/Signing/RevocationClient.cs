@@ -64,7 +64,7 @@ public sealed class RevocationClient : IDisposable
             {
                 return (null, TooLarge(name));
             }
-            var read = await ReadCappedAsync(response.Content, timeout.Token);
+            var read = await PublicHttp.ReadCappedAsync(response.Content, PdfLimits.MaxRevocationResponseBytes, timeout.Token);
             return read is null ? (null, TooLarge(name)) : (read, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -85,23 +85,6 @@ public sealed class RevocationClient : IDisposable
 
     private static string TooLarge(string name) =>
         $"{name} answered with more than {PdfLimits.MaxRevocationResponseBytes / 1024} KiB";
-
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[PdfLimits.MaxRevocationResponseBytes + 1];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-            {
-                return buffer[..length];
-            }
-            length += read;
-        }
-        return null;
-    }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

@@ -82,7 +82,7 @@ public sealed class TimeStampClient : IDisposable
             {
                 return TooLarge();
             }
-            var read = await ReadCappedAsync(response.Content, timeout.Token);
+            var read = await PublicHttp.ReadCappedAsync(response.Content, PdfLimits.MaxTimeStampResponseBytes, timeout.Token);
             if (read is null)
             {
                 return TooLarge();
@@ -166,23 +166,6 @@ public sealed class TimeStampClient : IDisposable
 
     private TimeStampResult InvalidToken() => Failed(TimeStampFailure.InvalidToken,
         "sent a token that does not verify for this request (signature, signer or imprint)");
-
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[PdfLimits.MaxTimeStampResponseBytes + 1];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-            {
-                return buffer[..length];
-            }
-            length += read;
-        }
-        return null;
-    }
 
     private TimeStampResult TooLarge() => Failed(TimeStampFailure.TooLarge,
         $"answered with more than {PdfLimits.MaxTimeStampResponseBytes / 1024} KiB");
