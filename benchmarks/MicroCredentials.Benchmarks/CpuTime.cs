@@ -11,7 +11,7 @@ namespace MicroCredentials.Benchmarks;
 /// </summary>
 internal static class CpuTime
 {
-    public static void Run(double secondsEach, string? filter = null)
+    public static void Run(double secondsEach, string? filter = null, double warmUpSeconds = 1)
     {
         var foundation = new FoundationBenchmarks();
         foundation.Setup();
@@ -57,12 +57,14 @@ internal static class CpuTime
         Console.WriteLine("|---|---:|---:|---:|---:|");
         var selected = operations.Where(o => filter is null || o.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
 
-        // Warm every selected operation up for a second (at least 5 runs) before counting any, so tiered JIT has
-        // promoted the shared hot paths and the first row is not charged for them.
+        // Warm every selected operation up (a second by default, at least 5 runs) before counting any, so tiered JIT
+        // has promoted the shared hot paths and the first row is not charged for them. A short warm-up leaves the
+        // background re-JIT (tier 1 with PGO) running during the count, and its threads' CPU is charged to the row:
+        // give a long one (e.g. 30 s) for the steady state of a host that has run for a while.
         foreach (var (_, run) in selected)
         {
             var warmUp = Stopwatch.StartNew();
-            for (var i = 0; i < 5 || warmUp.Elapsed < TimeSpan.FromSeconds(1); i++)
+            for (var i = 0; i < 5 || warmUp.Elapsed < TimeSpan.FromSeconds(warmUpSeconds); i++)
             {
                 run();
             }

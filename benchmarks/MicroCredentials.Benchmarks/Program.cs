@@ -3,11 +3,12 @@ using BenchmarkDotNet.Running;
 using MicroCredentials.Benchmarks;
 
 // Run all: dotnet run -c Release --project benchmarks/MicroCredentials.Benchmarks -- --filter '*'
-// CPU time per operation (for a loaded machine): ... -- cpu [seconds per operation] [name filter]
+// CPU time per operation (for a loaded machine): ... -- cpu [seconds per operation] [name filter] [warm-up seconds]
 // Figures and the exact commands are recorded in docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "cpu")
 {
-    CpuTime.Run(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2, args.Length > 2 ? args[2] : null);
+    CpuTime.Run(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2, args.Length > 2 ? args[2] : null,
+        args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 1);
     return;
 }
 
